@@ -1,0 +1,129 @@
+package dev.flotilla.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts each engine at most once, on first request, and stops them all in reverse order at JVM exit,
+ * then deletes the engine directory. A start that failed is not retried: the same error is reported
+ * to every test that asks, instead of a slow retry per test class.
+ */
+final class EngineRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRegistry.class);
+
+    private final Infrastructure infrastructure;
+    private final Deque<Started.Stopper> stoppers = new ArrayDeque<>();
+    private final Slot<PostgresEngine> postgres = new Slot<>("PostgreSQL", EngineStarter::postgres);
+    private final Slot<RedisEngine> redis = new Slot<>("Redis", EngineStarter::redis);
+    private final Slot<MongoEngine> mongo = new Slot<>("MongoDB", EngineStarter::mongo);
+    private @Nullable Path directory;
+    private @Nullable EngineStarter starter;
+
+    private EngineRegistry(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    static EngineRegistry startingOnDemand(Infrastructure infrastructure) {
+        EngineRegistry registry = new EngineRegistry(infrastructure);
+        Runtime.getRuntime().addShutdownHook(new Thread(registry::stopAll, "flotilla-engines-stop"));
+        return registry;
+    }
+
+    Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** This JVM's engine directory; empty until an embedded engine has started. */
+    synchronized Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    synchronized PostgresEngine postgres() {
+        return postgres.get();
+    }
+
+    synchronized RedisEngine redis() {
+        return redis.get();
+    }
+
+    synchronized MongoEngine mongo() {
+        return mongo.get();
+    }
+
+    /** Stops every started engine, newest first, and deletes the engine directory. */
+    synchronized void stopAll() {
+        while (!stoppers.isEmpty()) {
+            try {
+                stoppers.pop().stop();
+            } catch (Exception e) {
+                log.warn("An engine did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        if (directory != null) {
+            EngineDirectory.delete(directory);
+        }
+    }
+
+    private EngineStarter starter() {
+        if (starter == null) {
+            starter = switch (infrastructure) {
+                case EMBEDDED -> {
+                    directory = EngineDirectory.create();
+                    yield new EmbeddedEngines(directory);
+                }
+                case CONTAINERS -> new ContainerEngines();
+            };
+        }
+        return starter;
+    }
+
+    /** One engine: not started yet, started, or failed to start. */
+    private final class Slot<E> {
+
+        private final String name;
+        private final Start<E> start;
+        private @Nullable E engine;
+        private @Nullable RuntimeException failure;
+
+        Slot(String name, Start<E> start) {
+            this.name = name;
+            this.start = start;
+        }
+
+        E get() {
+            if (engine != null) {
+                return engine;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            long begin = System.nanoTime();
+            try {
+                Started<E> started = start.apply(starter());
+                stoppers.push(started.stopper());
+                engine = started.engine();
+                log.info("{} for tests started ({}) in {} ms", name, infrastructure.name().toLowerCase(Locale.ROOT),
+                        (System.nanoTime() - begin) / 1_000_000);
+                return engine;
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (Exception e) {
+                failure = new IllegalStateException(name + " did not start for tests: " + e.getMessage(), e);
+            }
+            throw failure;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Start<E> {
+        Started<E> apply(EngineStarter starter) throws Exception;
+    }
+}

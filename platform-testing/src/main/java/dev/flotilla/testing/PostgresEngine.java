@@ -1,0 +1,58 @@
+package dev.flotilla.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A running PostgreSQL server that hands out a fresh database to each test that asks. */
+public final class PostgresEngine {
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final String adminDatabase;
+
+    PostgresEngine(String host, int port, String username, String password, String adminDatabase) {
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+        this.adminDatabase = adminDatabase;
+    }
+
+    /** Creates an empty database; the name must be a lower-case SQL identifier that is not taken. */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain lower-case database name: " + name);
+        }
+        try (Connection admin = DriverManager.getConnection(jdbcUrl(adminDatabase), username, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+            return name;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create PostgreSQL database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://%s:%d/%s".formatted(host, port, database);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+}

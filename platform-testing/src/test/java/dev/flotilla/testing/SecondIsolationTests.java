@@ -1,0 +1,9 @@
+package dev.flotilla.testing;
+
+class SecondIsolationTests extends IsolationTestSupport {
+
+    @Override
+    String marker() {
+        return "second";
+    }
+}

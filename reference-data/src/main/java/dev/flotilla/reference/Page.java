@@ -1,0 +1,26 @@
+package dev.flotilla.reference;
+
+import java.util.List;
+
+/**
+ * One page of a longer, stably ordered result.
+ *
+ * @param items the items of this page (fewer than {@code size} on the last page)
+ * @param page zero-based page number
+ * @param size requested page size
+ * @param totalItems number of items over all pages
+ */
+public record Page<T>(List<T> items, int page, int size, long totalItems) {
+
+    public Page {
+        items = List.copyOf(items);
+    }
+
+    public int totalPages() {
+        return (int) ((totalItems + size - 1) / size);
+    }
+
+    public boolean hasNext() {
+        return (long) (page + 1) * size < totalItems;
+    }
+}
