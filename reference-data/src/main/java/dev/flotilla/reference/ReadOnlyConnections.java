@@ -2,7 +2,6 @@ package dev.flotilla.reference;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +50,8 @@ final class ReadOnlyConnections implements AutoCloseable {
         config.setReadOnly(true);
         // Each connection is confined to one thread at a time, so SQLite's own mutex is not needed.
         config.setOpenMode(SQLiteOpenMode.NOMUTEX);
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        // Not DriverManager: it only sees drivers of the class loader that first used it.
+        Connection connection = config.createConnection("jdbc:sqlite:" + file);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA query_only = ON");
         }

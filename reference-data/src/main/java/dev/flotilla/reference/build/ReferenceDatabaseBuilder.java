@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -34,6 +35,9 @@ public final class ReferenceDatabaseBuilder {
             new SourceTable("tax_rate", "tax_rates.csv", "country_code"),
             new SourceTable("category", "categories.csv", "slug"));
 
+    /** Flyway logs each migration through java.util.logging; the builder prints its own summary line. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
     private final Path csvDirectory;
 
     public ReferenceDatabaseBuilder(Path csvDirectory) {
@@ -44,6 +48,7 @@ public final class ReferenceDatabaseBuilder {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: ReferenceDatabaseBuilder <csv-directory> <output-file>");
         }
+        FLYWAY_LOG.setLevel(Level.WARNING);
         Path output = Path.of(args[1]);
         BuiltDatabase built = new ReferenceDatabaseBuilder(Path.of(args[0])).build(output);
         System.out.printf("reference-data: built %s (schema version %s, %d rows, content checksum %s)%n",
@@ -118,7 +123,7 @@ public final class ReferenceDatabaseBuilder {
     private static Connection open(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        return config.createConnection("jdbc:sqlite:" + file);
     }
 
     /** A data table, the CSV file it is loaded from, and the column its rows are ordered by. */
