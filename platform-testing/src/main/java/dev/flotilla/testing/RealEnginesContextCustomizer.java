@@ -50,6 +50,8 @@ final class RealEnginesContextCustomizer implements ContextCustomizer {
             properties.put("spring.datasource.url", postgres.jdbcUrl(databaseName));
             properties.put("spring.datasource.username", postgres.username());
             properties.put("spring.datasource.password", postgres.password());
+            // @DataJpaTest and @JdbcTest would otherwise try to swap in an embedded in-memory database.
+            properties.put("spring.test.database.replace", "none");
         }
         if (engines.contains(Engine.REDIS)) {
             RedisEngine redis = SharedEngines.redis();

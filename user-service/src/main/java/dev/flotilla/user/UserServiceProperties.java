@@ -1,0 +1,105 @@
+package dev.flotilla.user;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of user-service, under {@code flotilla.user}. Every value has a default that works
+ * in embedded mode; secrets (signing keys, the bootstrap admin password) come from the environment.
+ *
+ * @param jwt how access tokens are signed and how long tokens live
+ * @param loginLimits the login rate limits
+ * @param passwords password hashing
+ * @param profileCacheTtl how long a profile stays in the Redis cache
+ * @param maxRequestSize the largest request body accepted; larger ones get 413
+ * @param bootstrapAdmin the administrator created at startup if absent
+ */
+@ConfigurationProperties("flotilla.user")
+public record UserServiceProperties(
+        @DefaultValue Jwt jwt,
+        @DefaultValue LoginLimits loginLimits,
+        @DefaultValue Passwords passwords,
+        @DefaultValue("10m") Duration profileCacheTtl,
+        @DefaultValue("64KB") DataSize maxRequestSize,
+        @DefaultValue BootstrapAdmin bootstrapAdmin) {
+
+    /**
+     * Token settings.
+     *
+     * @param issuer the {@code iss} claim of every access token
+     * @param accessTokenTtl lifetime of an access token
+     * @param refreshTokenTtl lifetime of a refresh token (and of its session) since its last use
+     * @param signingKeyId the {@code kid} of the key that signs new tokens; default: the first key with
+     *     a private part
+     * @param keys configured keys (production: from a Secret); all are published in the JWKS, so a
+     *     retired key stays valid for verification while its tokens live
+     * @param generateMissingKey when no key is configured, generate one and keep it in
+     *     {@code keyDirectory} (development and embedded mode only)
+     * @param keyDirectory where a generated key is kept
+     */
+    public record Jwt(
+            @DefaultValue("flotilla-user-service") String issuer,
+            @DefaultValue("15m") Duration accessTokenTtl,
+            @DefaultValue("30d") Duration refreshTokenTtl,
+            @Nullable String signingKeyId,
+            @DefaultValue List<SigningKey> keys,
+            @DefaultValue("true") boolean generateMissingKey,
+            @Nullable Path keyDirectory) {
+    }
+
+    /**
+     * An RSA key in PEM form.
+     *
+     * @param id the key id ({@code kid})
+     * @param privateKey PKCS#8 PEM ({@code BEGIN PRIVATE KEY}); absent for a retired key kept for
+     *     verification only
+     * @param publicKey X.509 PEM ({@code BEGIN PUBLIC KEY}); derived from the private key if absent
+     */
+    public record SigningKey(String id, @Nullable String privateKey, @Nullable String publicKey) {
+    }
+
+    /**
+     * Login rate limits, counted in Redis.
+     *
+     * @param accountFailures failed logins per account before it is locked for {@code accountWindow}
+     * @param accountWindow the window of failed logins per account
+     * @param addressAttempts login attempts per client address within {@code addressWindow}
+     * @param addressWindow the window of attempts per client address
+     */
+    public record LoginLimits(
+            @DefaultValue("5") int accountFailures,
+            @DefaultValue("15m") Duration accountWindow,
+            @DefaultValue("20") int addressAttempts,
+            @DefaultValue("1m") Duration addressWindow) {
+    }
+
+    /**
+     * Password hashing.
+     *
+     * @param bcryptStrength BCrypt log rounds; 11 costs about 100 ms per hash on the build machines
+     */
+    public record Passwords(@DefaultValue("11") int bcryptStrength) {
+    }
+
+    /**
+     * The administrator created at startup when no account has its email; nothing is created while
+     * the email or the password is unset.
+     *
+     * @param email the administrator's email
+     * @param password the administrator's password (from the environment)
+     * @param countryCode the administrator's country
+     * @param currency the administrator's preferred currency
+     */
+    public record BootstrapAdmin(
+            @Nullable String email,
+            @Nullable String password,
+            @DefaultValue("DE") String countryCode,
+            @DefaultValue("EUR") String currency) {
+    }
+}

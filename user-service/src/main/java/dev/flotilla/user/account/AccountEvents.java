@@ -1,0 +1,24 @@
+package dev.flotilla.user.account;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** Events published when an account changes; listeners run inside the changing transaction unless they say otherwise. */
+public final class AccountEvents {
+
+    private AccountEvents() {
+    }
+
+    /** Any change to what {@code GET /api/users/me} shows. */
+    public record AccountChanged(UUID accountId) {
+    }
+
+    /** The password changed: every session but {@code keptSessionId} must end. */
+    public record PasswordChanged(UUID accountId, @Nullable String keptSessionId) {
+    }
+
+    /** The account was disabled: every session must end. */
+    public record AccountDisabled(UUID accountId) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.flotilla.user.account;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.flotilla.user.account.AccountEvents.AccountChanged;
+import dev.flotilla.user.account.AccountEvents.PasswordChanged;
+import dev.flotilla.user.web.InvalidFieldsException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a signed-in user does with their own account: read and change the profile, change the password. */
+@Service
+public class MyAccount {
+
+    private final Accounts accounts;
+    private final ProfileCache cache;
+    private final ReferenceChecks referenceChecks;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MyAccount(Accounts accounts, ProfileCache cache, ReferenceChecks referenceChecks, PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.cache = cache;
+        this.referenceChecks = referenceChecks;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public AccountView view(UUID id) {
+        return cache.get(id, () -> AccountView.of(find(id)));
+    }
+
+    @Transactional
+    public AccountView updateProfile(UUID id, UpdateProfileRequest request) {
+        Account account = find(id);
+        Account.Profile profile = referenceChecks.verify(request.applyTo(account.profile()));
+        account.changeProfile(profile, clock.instant());
+        events.publishEvent(new AccountChanged(id));
+        return AccountView.of(accounts.save(account));
+    }
+
+    /**
+     * Changes the password when the current one is right, and ends every other session of the account
+     * in the same transaction: if the sessions cannot be ended, the password stays as it was.
+     */
+    @Transactional
+    public void changePassword(UUID id, ChangePasswordRequest request, @Nullable String currentSessionId) {
+        Account account = find(id);
+        if (!passwordEncoder.matches(request.currentPassword(), account.passwordHash())) {
+            throw new InvalidFieldsException("currentPassword", "is not the current password");
+        }
+        passwordPolicy.problem(request.newPassword(), account.email()).ifPresent(problem -> {
+            throw new InvalidFieldsException("newPassword", problem);
+        });
+        account.changePasswordHash(passwordEncoder.encode(request.newPassword()), clock.instant());
+        accounts.save(account);
+        events.publishEvent(new PasswordChanged(id, currentSessionId));
+        events.publishEvent(new AccountChanged(id));
+    }
+
+    Account find(UUID id) {
+        return accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.flotilla.user.auth;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.flotilla.user.account.Account;
+import dev.flotilla.user.account.Accounts;
+import dev.flotilla.user.account.EmailAddresses;
+import dev.flotilla.user.auth.AuthExceptions.AccountDisabledException;
+import dev.flotilla.user.auth.AuthExceptions.InvalidRefreshTokenException;
+import dev.flotilla.user.auth.AuthExceptions.LoginFailedException;
+import dev.flotilla.user.auth.AuthExceptions.SessionStoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Login, refresh and logout. A login checks the rate limits, then the password (also for unknown
+ * emails, against a dummy hash, so that timing does not tell whether an account exists), opens a
+ * session and issues tokens. A refresh rotates the session's refresh token; a token that was already
+ * rotated away ends the whole session.
+ */
+@Service
+class Login {
+
+    private static final Logger log = LoggerFactory.getLogger(Login.class);
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginRateLimiter rateLimiter;
+    private final Sessions sessions;
+    private final TokenIssuer tokens;
+    private final String dummyHash;
+
+    Login(Accounts accounts, PasswordEncoder passwordEncoder, LoginRateLimiter rateLimiter, Sessions sessions,
+            TokenIssuer tokens) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.rateLimiter = rateLimiter;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    /** Who is logging in from where, for rate limits and the session list. */
+    record Client(String address, String userAgent) {
+    }
+
+    TokenResponse login(LoginRequest request, Client client) {
+        String email = EmailAddresses.normalise(request.email());
+        rateLimiter.checkAddress(client.address());
+        rateLimiter.checkAccount(email);
+        Account account = accounts.findByEmail(email).orElse(null);
+        String hash = account != null ? account.passwordHash() : dummyHash;
+        if (!passwordEncoder.matches(request.password(), hash) || account == null) {
+            rateLimiter.recordFailure(email);
+            throw new LoginFailedException();
+        }
+        if (!account.isActive()) {
+            throw new AccountDisabledException();
+        }
+        rateLimiter.reset(email);
+        return openSession(account, client);
+    }
+
+    TokenResponse refresh(String refreshToken) {
+        RefreshToken presented = RefreshToken.parse(refreshToken)
+                .orElseThrow(() -> new InvalidRefreshTokenException("not a refresh token"));
+        return switch (sessions.rotate(presented)) {
+            case Sessions.Rotation.Rotated rotated -> {
+                Account account = accounts.findById(rotated.accountId()).filter(Account::isActive).orElse(null);
+                if (account == null) {
+                    sessions.revoke(rotated.accountId(), rotated.session().sessionId());
+                    throw new InvalidRefreshTokenException("the account is disabled or gone");
+                }
+                yield response(tokens.issue(account, rotated.session().sessionId()), rotated.session());
+            }
+            case Sessions.Rotation.Reused reused -> {
+                log.warn("Refresh token reused for session {} of account {}: session revoked", reused.sessionId(),
+                        reused.accountId());
+                throw new InvalidRefreshTokenException("this refresh token was already used; the session is revoked");
+            }
+            case Sessions.Rotation.Invalid invalid -> throw new InvalidRefreshTokenException("unknown or expired refresh token");
+        };
+    }
+
+    private TokenResponse openSession(Account account, Client client) {
+        try {
+            Sessions.Opened session = sessions.open(account.id(), client.userAgent(), client.address());
+            return response(tokens.issue(account, session.sessionId()), session);
+        } catch (SessionStoreUnavailableException e) {
+            log.warn("Login of {} without a session, the session store is unavailable: {}", account.id(), e.getMessage());
+            TokenIssuer.AccessToken access = tokens.issue(account, null);
+            return new TokenResponse(access.value(), "Bearer", access.lifetime().toSeconds(), null, null, null);
+        }
+    }
+
+    private static TokenResponse response(TokenIssuer.AccessToken access, Sessions.Opened session) {
+        return new TokenResponse(access.value(), "Bearer", access.lifetime().toSeconds(), session.refreshToken(),
+                Duration.between(access.issuedAt(), session.expiresAt()).toSeconds(), session.sessionId());
+    }
+}

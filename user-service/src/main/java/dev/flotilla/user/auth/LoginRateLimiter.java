@@ -1,0 +1,111 @@
+package dev.flotilla.user.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.flotilla.user.UserServiceProperties;
+import dev.flotilla.user.UserServiceProperties.LoginLimits;
+import dev.flotilla.user.auth.AuthExceptions.TooManyLoginAttemptsException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Login rate limits in Redis, as fixed windows: attempts per client address, failures per account
+ * (the email is stored only as a hash). A successful login clears the account's failures.
+ *
+ * <p><b>Fails open.</b> When Redis cannot be reached the limits are not enforced, so that users can
+ * still log in; each skipped check is counted in {@code flotilla.user.login.rate_limit.skipped} for
+ * alerting. Password guessing stays bounded by the cost of BCrypt (about ten guesses per second per
+ * core).
+ */
+@Component
+class LoginRateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginRateLimiter.class);
+    private static final String ADDRESS = "user:login:address:";
+    private static final String FAILURES = "user:login:failures:";
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COUNT = RedisScript.of(new ClassPathResource("redis/count-in-window.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+    private final LoginLimits limits;
+    private final Counter skipped;
+
+    LoginRateLimiter(StringRedisTemplate redis, UserServiceProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.limits = properties.loginLimits();
+        this.skipped = meters.counter("flotilla.user.login.rate_limit.skipped");
+    }
+
+    /** Counts an attempt from this address and refuses it beyond the limit. */
+    void checkAddress(String address) {
+        try {
+            List<?> counted = redis.execute(COUNT, List.of(ADDRESS + address), Long.toString(limits.addressWindow().toMillis()));
+            if ((Long) counted.get(0) > limits.addressAttempts()) {
+                throw new TooManyLoginAttemptsException("too many login attempts from this address", retryAfter(counted));
+            }
+        } catch (DataAccessException e) {
+            skip(e);
+        }
+    }
+
+    /** Refuses a login while the account has too many recent failures. */
+    void checkAccount(String email) {
+        try {
+            String failures = redis.opsForValue().get(FAILURES + digest(email));
+            if (failures != null && Long.parseLong(failures) >= limits.accountFailures()) {
+                Long millis = redis.getExpire(FAILURES + digest(email), TimeUnit.MILLISECONDS);
+                throw new TooManyLoginAttemptsException("too many failed logins for this account",
+                        Duration.ofMillis(millis == null || millis < 0 ? limits.accountWindow().toMillis() : millis));
+            }
+        } catch (DataAccessException e) {
+            skip(e);
+        }
+    }
+
+    void recordFailure(String email) {
+        try {
+            redis.execute(COUNT, List.of(FAILURES + digest(email)), Long.toString(limits.accountWindow().toMillis()));
+        } catch (DataAccessException e) {
+            skip(e);
+        }
+    }
+
+    void reset(String email) {
+        try {
+            redis.delete(FAILURES + digest(email));
+        } catch (DataAccessException e) {
+            skip(e);
+        }
+    }
+
+    private static Duration retryAfter(List<?> counted) {
+        return Duration.ofMillis(Math.max(0, (Long) counted.get(1)));
+    }
+
+    private void skip(DataAccessException e) {
+        skipped.increment();
+        log.warn("Login rate limit not checked, Redis unavailable: {}", e.getMessage());
+    }
+
+    private static String digest(String email) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.flotilla.user.reference;
+
+/** No country has this code. */
+public class UnknownCountryException extends RuntimeException {
+
+    UnknownCountryException(String code) {
+        super("no country with code '" + code + "'");
+    }
+}
