@@ -1,6 +1,7 @@
 package dev.flotilla.user.auth;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.flotilla.user.account.Account;
@@ -98,6 +99,11 @@ class Login {
 
     private static TokenResponse response(TokenIssuer.AccessToken access, Sessions.Opened session) {
         return new TokenResponse(access.value(), "Bearer", access.lifetime().toSeconds(), session.refreshToken(),
-                Duration.between(access.issuedAt(), session.expiresAt()).toSeconds(), session.sessionId());
+                secondsBetween(access.issuedAt(), session.expiresAt()), session.sessionId());
+    }
+
+    /** Rounded up: the session was opened a few milliseconds before the access token was signed. */
+    private static long secondsBetween(Instant from, Instant to) {
+        return (Duration.between(from, to).toMillis() + 999) / 1000;
     }
 }

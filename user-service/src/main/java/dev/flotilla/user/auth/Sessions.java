@@ -119,8 +119,11 @@ class Sessions {
     boolean revoke(UUID accountId, String sessionId) {
         return store(() -> {
             Long removed = redis.opsForSet().remove(ACCOUNT_SESSIONS + accountId, sessionId);
+            if (removed == null || removed == 0) {
+                return false;
+            }
             redis.delete(List.of(SESSION + sessionId, SESSION + sessionId + ":rotated"));
-            return removed != null && removed > 0;
+            return true;
         });
     }
 

@@ -1,0 +1,91 @@
+package dev.flotilla.user.auth;
+
+
+import dev.flotilla.user.Api;
+import dev.flotilla.user.UserServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@UserServiceTest
+class LoginRateLimitTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(mvc);
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountForFifteenMinutesEvenWithTheRightPassword() throws Exception {
+        String email = Api.newEmail();
+        api.register(email);
+        for (int i = 0; i < 5; i++) {
+            login(email, "Wrong-Password-" + i, "10.0.0.1").andExpect(status().isUnauthorized());
+        }
+        ResultActions locked = login(email, Api.PASSWORD, "10.0.0.2")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        long retryAfter = Long.parseLong(locked.andReturn().getResponse().getHeader("Retry-After"));
+        assertThat(retryAfter).isBetween(14 * 60L, 15 * 60L);
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheAccountFailures() throws Exception {
+        String email = Api.newEmail();
+        api.register(email);
+        for (int i = 0; i < 4; i++) {
+            login(email, "Wrong-Password-" + i, "10.0.1.1").andExpect(status().isUnauthorized());
+        }
+        login(email, Api.PASSWORD, "10.0.1.1").andExpect(status().isOk());
+        for (int i = 0; i < 4; i++) {
+            login(email, "Wrong-Password-" + i, "10.0.1.1").andExpect(status().isUnauthorized());
+        }
+        login(email, Api.PASSWORD, "10.0.1.1").andExpect(status().isOk());
+    }
+
+    @Test
+    void moreThanTwentyAttemptsPerMinuteFromOneAddressAreRefused() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            login("someone" + i + "@example.com", "Whatever-Password-1", "10.0.2.1").andExpect(status().isUnauthorized());
+        }
+        ResultActions refused = login("someone-else@example.com", "Whatever-Password-1", "10.0.2.1")
+                .andExpect(status().isTooManyRequests());
+        assertThat(Long.parseLong(refused.andReturn().getResponse().getHeader("Retry-After"))).isBetween(1L, 60L);
+        login("someone-else@example.com", "Whatever-Password-1", "10.0.2.2").andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void lockingOneAccountLeavesOthersAlone() throws Exception {
+        String locked = Api.newEmail();
+        String other = Api.newEmail();
+        api.register(locked);
+        api.register(other);
+        for (int i = 0; i < 5; i++) {
+            login(locked, "Wrong-Password-" + i, "10.0.3." + i).andExpect(status().isUnauthorized());
+        }
+        login(locked, Api.PASSWORD, "10.0.3.9").andExpect(status().isTooManyRequests());
+        login(other, Api.PASSWORD, "10.0.3.9").andExpect(status().isOk());
+    }
+
+    private ResultActions login(String email, String password, String address) throws Exception {
+        return mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password))
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }));
+    }
+}
