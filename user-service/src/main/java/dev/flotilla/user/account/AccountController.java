@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Registration (public) and the signed-in user's own account. */
 @RestController
@@ -39,9 +41,10 @@ class AccountController {
         return myAccount.view(accountId(token));
     }
 
-    @PatchMapping("/me")
-    AccountView updateMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateProfileRequest request) {
-        return myAccount.updateProfile(accountId(token), request);
+    /** A JSON merge patch (RFC 7396) of the profile; {@code application/json} is accepted too. */
+    @PatchMapping(path = "/me", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    AccountView updateMe(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode mergePatch) {
+        return myAccount.updateProfile(accountId(token), mergePatch);
     }
 
     @PutMapping("/me/password")

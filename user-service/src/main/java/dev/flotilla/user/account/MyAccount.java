@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /** What a signed-in user does with their own account: read and change the profile, change the password. */
 @Service
@@ -19,16 +20,18 @@ public class MyAccount {
     private final Accounts accounts;
     private final ProfileCache cache;
     private final ReferenceChecks referenceChecks;
+    private final ProfilePatch profilePatch;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MyAccount(Accounts accounts, ProfileCache cache, ReferenceChecks referenceChecks, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+    MyAccount(Accounts accounts, ProfileCache cache, ReferenceChecks referenceChecks, ProfilePatch profilePatch,
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.cache = cache;
         this.referenceChecks = referenceChecks;
+        this.profilePatch = profilePatch;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -40,9 +43,9 @@ public class MyAccount {
     }
 
     @Transactional
-    public AccountView updateProfile(UUID id, UpdateProfileRequest request) {
+    public AccountView updateProfile(UUID id, JsonNode mergePatch) {
         Account account = find(id);
-        Account.Profile profile = referenceChecks.verify(request.applyTo(account.profile()));
+        Account.Profile profile = referenceChecks.verify(profilePatch.apply(account.profile(), mergePatch));
         account.changeProfile(profile, clock.instant());
         events.publishEvent(new AccountChanged(id));
         return AccountView.of(accounts.save(account));
