@@ -1,7 +1,8 @@
 -- The product category tree shared by product-service (catalogue) and analytics-service (reports).
 
 CREATE TABLE category (
-    slug          TEXT PRIMARY KEY CHECK (slug GLOB '[a-z0-9]*'
+    slug          TEXT PRIMARY KEY CHECK (length(slug) <= 64
+                                          AND slug GLOB '[a-z0-9]*'
                                           AND slug NOT GLOB '*[^a-z0-9-]*'
                                           AND slug NOT GLOB '*--*'
                                           AND slug NOT GLOB '*-'),

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -36,16 +39,22 @@ final class EmbeddedEngines implements EngineStarter {
     public Started<PostgresEngine> postgres() throws IOException {
         // zonky also creates its working directory (default /tmp/embedded-pg) and sweeps it; keep it in ours.
         System.setProperty("ot.epg.working-dir", directory.resolve("postgres").toString());
+        Set<Path> scriptsBefore = distributionScripts();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(directory.resolve("postgres").toFile())
                 .setDataDirectory(directory.resolve("postgres-data"))
-                .setCleanDataDirectory(true)
+                // The engine directory is deleted as a whole; zonky deleting the data directory from its
+                // own shutdown hook at the same time would only race with that.
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "300")
+                // TCP only: the binary's default socket directory is /tmp, where a killed server would leave files.
+                .setServerConfig("unix_socket_directories", "")
                 .start();
+        deleteNewDistributionScripts(scriptsBefore);
         Optional<ProcessHandle> postmaster = EngineDirectory.pid(directory.resolve(EngineDirectory.POSTGRES_PID_FILE))
                 .flatMap(ProcessHandle::of);
         PostgresEngine engine = new PostgresEngine(LOCALHOST, postgres.getPort(), "postgres", "", "postgres");
@@ -68,7 +77,7 @@ final class EmbeddedEngines implements EngineStarter {
                 "--dir", redisDirectory.toString(),
                 "--pidfile", directory.resolve(EngineDirectory.REDIS_PID_FILE).toString(),
                 "--save", "",
-                "--appendonly", "no"), false);
+                "--appendonly", "no"), false, EmbeddedEngines::discard, EmbeddedEngines::discard);
         redis.start();
         return new Started<>(new RedisEngine(LOCALHOST, port), redis::stop);
     }
@@ -78,6 +87,31 @@ final class EmbeddedEngines implements EngineStarter {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
         return new Started<>(new MongoEngine(LOCALHOST, address.getPort(), ""), mongo::shutdownNow);
+    }
+
+    /**
+     * zonky copies a Linux-detection script into the temporary directory and deletes it only at JVM
+     * exit, so a killed test JVM would leave it behind. It is not needed once the server runs.
+     */
+    private static void deleteNewDistributionScripts(Set<Path> before) {
+        for (Path script : distributionScripts()) {
+            if (!before.contains(script)) {
+                EngineDirectory.delete(script);
+            }
+        }
+    }
+
+    private static Set<Path> distributionScripts() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("detect_linux_distribution_"))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** Reads the server's output, so that a full pipe can never block it. */
+    private static void discard(String line) {
     }
 
     private static int freePort() {

@@ -40,7 +40,8 @@ final class EngineDirectory {
         sweepStale(temp);
         try {
             Path directory = Files.createTempDirectory(temp, PREFIX);
-            Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+            ProcessHandle self = ProcessHandle.current();
+            Files.writeString(directory.resolve(OWNER_FILE), self.pid() + "\n" + startInstant(self));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for the test engines under " + temp, e);
@@ -75,6 +76,9 @@ final class EngineDirectory {
         process.destroy();
         try {
             process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         } catch (Exception e) {
             process.destroyForcibly();
         }
@@ -124,7 +128,24 @@ final class EngineDirectory {
             // Either just created by a JVM that has not written its pid yet, or left by an old crash.
             return modifiedWithin(directory, FRESH);
         }
-        return ProcessHandle.of(owner.get()).map(ProcessHandle::isAlive).orElse(false);
+        // A pid can be reused by another process: the owner is alive only if its start time matches too.
+        String recordedStart = secondLine(directory.resolve(OWNER_FILE));
+        return ProcessHandle.of(owner.get()).filter(ProcessHandle::isAlive)
+                .map(process -> recordedStart.isEmpty() || recordedStart.equals(startInstant(process)))
+                .orElse(false);
+    }
+
+    private static String startInstant(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("");
+    }
+
+    private static String secondLine(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.size() > 1 ? lines.get(1).trim() : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static boolean modifiedWithin(Path directory, Duration age) {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,13 +27,21 @@ final class EngineRegistry {
     private final Slot<MongoEngine> mongo = new Slot<>("MongoDB", EngineStarter::mongo);
     private @Nullable Path directory;
     private @Nullable EngineStarter starter;
+    private @Nullable RuntimeException starterFailure;
 
-    private EngineRegistry(Infrastructure infrastructure) {
+    private final Supplier<ContainerEngines> containers;
+
+    private EngineRegistry(Infrastructure infrastructure, Supplier<ContainerEngines> containers) {
         this.infrastructure = infrastructure;
+        this.containers = containers;
     }
 
     static EngineRegistry startingOnDemand(Infrastructure infrastructure) {
-        EngineRegistry registry = new EngineRegistry(infrastructure);
+        return startingOnDemand(infrastructure, ContainerEngines::new);
+    }
+
+    static EngineRegistry startingOnDemand(Infrastructure infrastructure, Supplier<ContainerEngines> containers) {
+        EngineRegistry registry = new EngineRegistry(infrastructure, containers);
         Runtime.getRuntime().addShutdownHook(new Thread(registry::stopAll, "flotilla-engines-stop"));
         return registry;
     }
@@ -68,19 +77,32 @@ final class EngineRegistry {
             }
         }
         if (directory != null) {
-            EngineDirectory.delete(directory);
+            try {
+                EngineDirectory.delete(directory);
+            } catch (RuntimeException e) {
+                log.warn("The engine directory {} was not deleted: {}; the next test JVM sweeps it", directory, e.getMessage());
+            }
         }
     }
 
+    /** The starter of this infrastructure; a failure to create it (no Docker) is kept and repeated. */
     private EngineStarter starter() {
+        if (starterFailure != null) {
+            throw starterFailure;
+        }
         if (starter == null) {
-            starter = switch (infrastructure) {
-                case EMBEDDED -> {
-                    directory = EngineDirectory.create();
-                    yield new EmbeddedEngines(directory);
-                }
-                case CONTAINERS -> new ContainerEngines();
-            };
+            try {
+                starter = switch (infrastructure) {
+                    case EMBEDDED -> {
+                        directory = EngineDirectory.create();
+                        yield new EmbeddedEngines(directory);
+                    }
+                    case CONTAINERS -> containers.get();
+                };
+            } catch (RuntimeException e) {
+                starterFailure = e;
+                throw e;
+            }
         }
         return starter;
     }

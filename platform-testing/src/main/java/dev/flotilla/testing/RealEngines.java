@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.test.annotation.DirtiesContext;
+
 /**
  * Runs a Spring test against real engines. The engines start once per test JVM, on first use, and
  * stop at JVM exit; each annotated test class gets its own PostgreSQL database, Redis logical
@@ -22,8 +24,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Every annotated class gets a Spring context of its own (its engines are part of the context
- * cache key). Group tests that may share one context and its data in {@code @Nested} classes: they
- * share the enclosing class's context and databases.
+ * cache key), closed when the class has run, so connections and memory do not pile up as a module
+ * grows. Group tests that may share one context and its data in {@code @Nested} classes: they share
+ * the enclosing class's context and databases.
  *
  * <p>By default the engines are embedded (real PostgreSQL and Redis server binaries, an in-process
  * Mongo wire-protocol server). With {@code -Dflotilla.infra=containers} the same tests run on
@@ -33,6 +36,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface RealEngines {
 
     /** The engines the test needs. */

@@ -1,11 +1,12 @@
 package dev.flotilla.testing;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchIllegalStateException;
 
 class ContainerEnginesTests {
 
@@ -18,13 +19,16 @@ class ContainerEnginesTests {
     }
 
     @Test
-    void theContainersModeChecksForARealDockerEngine() {
-        if (DockerClientFactory.instance().isDockerAvailable()) {
-            assertThatNoException().isThrownBy(() -> new ContainerEngines());
-        } else {
-            assertThatIllegalStateException().isThrownBy(ContainerEngines::new)
-                    .withMessageContaining("needs a running Docker engine");
-        }
+    void everyEngineOfTheContainersModeReportsTheMissingDockerEngineWithoutAskingAgain() {
+        AtomicInteger checks = new AtomicInteger();
+        EngineRegistry registry = EngineRegistry.startingOnDemand(Infrastructure.CONTAINERS,
+                () -> new ContainerEngines(() -> checks.incrementAndGet() < 0));
+
+        IllegalStateException postgres = catchIllegalStateException(registry::postgres);
+        assertThat(postgres).hasMessageContaining("needs a running Docker engine");
+        assertThat(catchIllegalStateException(registry::redis)).isSameAs(postgres);
+        assertThat(catchIllegalStateException(registry::mongo)).isSameAs(postgres);
+        assertThat(checks).hasValue(1);
     }
 
     @Test

@@ -11,21 +11,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the engines in a separate JVM and checks from outside that nothing is left behind: no server
- * process and no directory, after a normal exit and, once swept, after the JVM was killed.
+ * Starts the engines in a separate JVM with a temporary directory of its own and checks from outside
+ * that nothing is left behind: no server process and nothing at all in that temporary directory,
+ * after a normal exit and, once swept, after the JVM was killed.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class EngineLifecycleTests {
+
+    @TempDir
+    Path temp;
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     @Test
     void normalExitStopsEveryEngineAndDeletesItsFiles() throws Exception {
-        Probe probe = Probe.start("exit");
+        Probe probe = Probe.start("exit", temp);
         List<ProcessHandle> servers = probe.serverProcesses();
         assertThat(servers).hasSize(2).allMatch(ProcessHandle::isAlive);
 
@@ -34,24 +41,24 @@ class EngineLifecycleTests {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(servers).noneMatch(ProcessHandle::isAlive));
-        assertThat(probe.directory).doesNotExist();
-        assertThat(probe.output).noneMatch(line -> line.contains("Exception"));
+        assertThat(temp).isEmptyDirectory();
+        assertThat(probe.output).noneMatch(line -> line.contains("Exception") || line.contains("ERROR"));
     }
 
     @Test
     void enginesOfAKilledJvmAreStoppedAndDeletedByTheNextSweep() throws Exception {
-        Probe probe = Probe.start("wait");
+        Probe probe = Probe.start("wait", temp);
         List<ProcessHandle> servers = probe.serverProcesses();
         probe.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         assertThat(servers).as("a killed JVM cannot stop its servers").allMatch(ProcessHandle::isAlive);
         assertThat(probe.directory).exists();
 
-        EngineDirectory.sweepStale(probe.directory.getParent());
+        EngineDirectory.sweepStale(temp);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(servers).noneMatch(ProcessHandle::isAlive));
-        assertThat(probe.directory).doesNotExist();
+        assertThat(temp).isEmptyDirectory();
     }
 
     /** A child JVM with the test classpath running {@link EngineLifecycleProbe}. */
@@ -66,10 +73,10 @@ class EngineLifecycleTests {
             this.directory = directory;
         }
 
-        static Probe start(String mode) throws Exception {
+        static Probe start(String mode, Path temp) throws Exception {
             String java = ProcessHandle.current().info().command().orElseThrow();
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    "-Djava.io.tmpdir=" + temp,
                     EngineLifecycleProbe.class.getName(), mode)
                     .redirectErrorStream(true)
                     .start();

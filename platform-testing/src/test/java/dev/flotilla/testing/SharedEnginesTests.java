@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,8 @@ class SharedEnginesTests {
         assertThat(first).isNotEqualTo(second).isPositive();
 
         RedisClient client = RedisClient.create();
-        try (StatefulRedisConnection<String, String> a = client.connect(io.lettuce.core.RedisURI.create(redis.url(first)));
-                StatefulRedisConnection<String, String> b = client.connect(io.lettuce.core.RedisURI.create(redis.url(second)))) {
+        try (StatefulRedisConnection<String, String> a = client.connect(RedisURI.create(redis.url(first)));
+                StatefulRedisConnection<String, String> b = client.connect(RedisURI.create(redis.url(second)))) {
             assertThat(a.sync().ping()).isEqualTo("PONG");
             a.sync().set("greeting", "hello");
             assertThat(a.sync().get("greeting")).isEqualTo("hello");

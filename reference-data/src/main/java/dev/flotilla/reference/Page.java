@@ -13,14 +13,18 @@ import java.util.List;
 public record Page<T>(List<T> items, int page, int size, long totalItems) {
 
     public Page {
+        if (page < 0 || size < 1 || totalItems < 0) {
+            throw new IllegalArgumentException("page must be at least 0, size at least 1 and totalItems at least 0, got "
+                    + page + ", " + size + ", " + totalItems);
+        }
         items = List.copyOf(items);
     }
 
     public int totalPages() {
-        return (int) ((totalItems + size - 1) / size);
+        return Math.toIntExact(Math.ceilDiv(totalItems, size));
     }
 
     public boolean hasNext() {
-        return (long) (page + 1) * size < totalItems;
+        return ((long) page + 1) * size < totalItems;
     }
 }

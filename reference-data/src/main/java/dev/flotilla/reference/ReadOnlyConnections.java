@@ -27,6 +27,7 @@ final class ReadOnlyConnections implements AutoCloseable {
     private final Path file;
     private final List<Connection> all;
     private final BlockingQueue<Connection> idle;
+    private volatile boolean closed;
 
     ReadOnlyConnections(Path file, int size) {
         this.file = file;
@@ -74,7 +75,9 @@ final class ReadOnlyConnections implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("reference data query failed on " + file + ": " + e.getMessage(), e);
         } finally {
-            idle.add(connection);
+            if (!closed) {
+                idle.add(connection);
+            }
         }
     }
 
@@ -83,6 +86,9 @@ final class ReadOnlyConnections implements AutoCloseable {
     }
 
     private Connection borrow() {
+        if (closed) {
+            throw new IllegalStateException("the reference data of " + file + " is closed");
+        }
         try {
             Connection connection = idle.poll(BORROW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (connection == null) {
@@ -97,6 +103,7 @@ final class ReadOnlyConnections implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Connection connection : all) {
             try {
                 connection.close();

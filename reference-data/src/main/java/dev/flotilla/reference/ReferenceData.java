@@ -44,7 +44,7 @@ public final class ReferenceData implements AutoCloseable {
         this.extractedFile = extractedFile;
         try {
             this.info = readInfo(file);
-            this.categoryTree = this.connections.list(CATEGORY_TREE, Rows::category);
+            this.categoryTree = List.copyOf(this.connections.list(CATEGORY_TREE, Rows::category));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -83,6 +83,11 @@ public final class ReferenceData implements AutoCloseable {
             BundledFile.delete(file);
             throw e;
         }
+    }
+
+    /** The temporary copy of the bundled file, if this instance made one. */
+    Optional<Path> extractedFile() {
+        return Optional.ofNullable(extractedFile);
     }
 
     public ReferenceDataInfo info() {

@@ -52,11 +52,14 @@ class ReadOnlyAccessTests {
     }
 
     @Test
-    void closingTheBundledCopyDeletesTheExtractedFile() {
+    void closingTheBundledCopyDeletesTheExtractedFileAndLaterCallsFailAtOnce() {
         ReferenceData data = ReferenceData.openBundled();
-        long before = extractedFiles();
+        Path extracted = data.extractedFile().orElseThrow();
+        assertThat(extracted).exists();
         data.close();
-        assertThat(extractedFiles()).isEqualTo(before - 1);
+        assertThat(extracted).doesNotExist();
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> data.country("DE"))
+                .withMessageContaining("is closed");
     }
 
     @Test
@@ -96,13 +99,5 @@ class ReadOnlyAccessTests {
             Files.copy(bundled, file);
         }
         return file;
-    }
-
-    private static long extractedFiles() {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("flotilla-reference-")).count();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -53,8 +54,9 @@ class ReferenceDataLookupTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "D", "DEUT", " DE", "D1", "Dé", "DE' OR '1'='1", "12", "1234"})
-    void malformedCountryCodesAreRejectedWithTheValueInTheMessage(String code) {
-        assertThatIllegalArgumentException().isThrownBy(() -> data.country(code)).withMessageContaining("country code");
+    void malformedCountryCodesAreRejectedWithAMessageNamingTheValue(String code) {
+        assertThatIllegalArgumentException().isThrownBy(() -> data.country(code)).withMessageContaining("country code")
+                .withMessageContaining(code.isBlank() ? "must not be blank" : "'" + code + "'");
     }
 
     @ParameterizedTest
@@ -113,6 +115,19 @@ class ReferenceDataLookupTests {
     }
 
     @Test
+    void theCategoryTreeCannotBeChangedByACaller() {
+        assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> data.categories().clear());
+    }
+
+    @Test
+    void pagesFarBeyondTheEndAreEmptyAndDoNotOverflow() {
+        Page<City> page = data.cities("US", Integer.MAX_VALUE, 10);
+        assertThat(page.items()).isEmpty();
+        assertThat(page.hasNext()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> new Page<>(List.of(), 0, 0, 5));
+    }
+
+    @Test
     void invalidPagingIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> data.cities("US", -1, 10)).withMessageContaining("page");
         assertThatIllegalArgumentException().isThrownBy(() -> data.cities("US", 0, 0));
@@ -130,8 +145,8 @@ class ReferenceDataLookupTests {
             assertThat(category.level()).isGreaterThan(1);
             assertThat(ancestors(category)).contains("books");
         });
-        long outside = data.categories().stream().filter(category -> ancestors(category).contains("books")).count();
-        assertThat(books).hasSize((int) outside + 1);
+        long descendants = data.categories().stream().filter(category -> ancestors(category).contains("books")).count();
+        assertThat(books).hasSize((int) descendants + 1);
     }
 
     @Test

@@ -15,4 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("flotilla.reference-data")
 public record ReferenceDataProperties(@Nullable Path path, @DefaultValue("0") int connections) {
+
+    public ReferenceDataProperties {
+        if (connections < 0) {
+            throw new IllegalArgumentException("flotilla.reference-data.connections must be 0 (automatic) or more, got "
+                    + connections);
+        }
+    }
 }

@@ -15,6 +15,10 @@ record CsvFile(Path path, List<String> header, List<List<String>> rows) {
 
     static CsvFile read(Path path) throws IOException {
         String text = Files.readString(path, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            // A byte-order mark would otherwise become part of the first column name.
+            text = text.substring(1);
+        }
         List<List<String>> records = new Parser(path, text).records();
         if (records.isEmpty()) {
             throw new IOException(path + ": no header row");
@@ -22,6 +26,9 @@ record CsvFile(Path path, List<String> header, List<List<String>> rows) {
         List<String> header = records.getFirst();
         List<List<String>> rows = records.subList(1, records.size());
         for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).size() == 1 && rows.get(i).getFirst().isEmpty()) {
+                throw new IOException("%s: data row %d is a blank line".formatted(path, i + 1));
+            }
             if (rows.get(i).size() != header.size()) {
                 throw new IOException("%s: data row %d has %d fields, the header has %d"
                         .formatted(path, i + 1, rows.get(i).size(), header.size()));

@@ -40,7 +40,7 @@ public final class ReferenceDatabaseBuilder {
 
     private final Path csvDirectory;
 
-    public ReferenceDatabaseBuilder(Path csvDirectory) {
+    ReferenceDatabaseBuilder(Path csvDirectory) {
         this.csvDirectory = csvDirectory;
     }
 
@@ -56,7 +56,7 @@ public final class ReferenceDatabaseBuilder {
     }
 
     /** Builds a fresh database at {@code output}, replacing any file already there. */
-    public BuiltDatabase build(Path output) throws IOException, SQLException {
+    BuiltDatabase build(Path output) throws IOException, SQLException {
         Path file = output.toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
@@ -131,6 +131,6 @@ public final class ReferenceDatabaseBuilder {
     }
 
     /** What a build produced. */
-    public record BuiltDatabase(String schemaVersion, String contentChecksum, long rows) {
+    record BuiltDatabase(String schemaVersion, String contentChecksum, long rows) {
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.flotilla.reference.ReferenceData;
-import dev.flotilla.reference.ReferenceDataInfo;
+import dev.flotilla.reference.ReferenceDataAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.info.Info;
@@ -43,9 +43,18 @@ class ReferenceDataAutoConfigurationTests {
         runner.withPropertyValues("flotilla.reference-data.path=" + file, "flotilla.reference-data.connections=1")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(ReferenceData.class).info()).isInstanceOf(ReferenceDataInfo.class);
+                    ReferenceData data = context.getBean(ReferenceData.class);
+                    assertThat(data.country("NL")).isPresent();
+                    // Opened in place: no temporary copy of the bundled file was made.
+                    assertThat(ReferenceDataAccess.extractedFile(data)).isEmpty();
                 });
         assertThat(file).exists();
+    }
+
+    @Test
+    void aNegativeConnectionCountFailsStartup() {
+        runner.withPropertyValues("flotilla.reference-data.connections=-1").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("flotilla.reference-data.connections"));
     }
 
     @Test

@@ -31,6 +31,13 @@ class CsvFileTests {
     }
 
     @Test
+    void ignoresAByteOrderMarkAndNamesABlankLine() throws IOException {
+        assertThat(read("\uFEFFcode,name\nA,B\n").header()).containsExactly("code", "name");
+        assertThatExceptionOfType(IOException.class).isThrownBy(() -> read("a,b\n1,2\n\n3,4\n"))
+                .withMessageContaining("data row 2 is a blank line");
+    }
+
+    @Test
     void rejectsARowWithTheWrongNumberOfFields() {
         assertThatExceptionOfType(IOException.class).isThrownBy(() -> read("a,b\n1,2\n3\n"))
                 .withMessageContaining("data row 2 has 1 fields, the header has 2");

@@ -78,6 +78,17 @@ class ReferenceDatabaseBuilderTests {
     }
 
     @Test
+    void aRateThatIsNotAPlainDecimalFailsTheBuild() throws Exception {
+        Path sources = copyOfSources();
+        Path rates = sources.resolve("exchange_rates.csv");
+        Files.writeString(rates, Files.readString(rates).replaceFirst("\nUSD,[0-9.]+,", "\nUSD,1.2.3,"));
+
+        assertThatExceptionOfType(SQLException.class)
+                .isThrownBy(() -> new ReferenceDatabaseBuilder(sources).build(directory.resolve("bad.db")))
+                .withMessageContaining("exchange_rates.csv data row").withMessageContaining("CHECK");
+    }
+
+    @Test
     void aHeaderThatDoesNotFitTheTableFailsTheBuild() throws Exception {
         Path sources = copyOfSources();
         Path currencies = sources.resolve("currencies.csv");

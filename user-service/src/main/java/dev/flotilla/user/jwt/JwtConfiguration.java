@@ -38,6 +38,9 @@ class JwtConfiguration {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                 new ImmutableJWKSet<>(keys.publicKeys())));
+        // Expiry, not-before and issuer are checked once, by Spring Security's validators below.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()));
         return decoder;

@@ -3,11 +3,14 @@ package dev.flotilla.user.jwt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import dev.flotilla.user.UserServiceProperties;
 import dev.flotilla.user.UserServiceProperties.Jwt;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,9 +44,10 @@ public class TokenBenchmarks {
     private JwsHeader header;
     private JwtClaimsSet claims;
     private String token;
+    private RSAPublicKey publicKey;
 
     @Setup
-    public void setUp() throws IOException {
+    public void setUp() throws Exception {
         keyDirectory = Files.createTempDirectory("flotilla-benchmark-keys");
         Jwt jwt = new Jwt("flotilla-user-service", Duration.ofMinutes(15), Duration.ofDays(30), null, List.of(), true,
                 keyDirectory);
@@ -58,6 +62,7 @@ public class TokenBenchmarks {
                 .issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).claim("email", "someone@example.com")
                 .claim("roles", List.of("CUSTOMER")).claim("sid", "AAAAAAAAAAAAAAAAAAAAAA").build();
         token = sign();
+        publicKey = keys.active().toRSAPublicKey();
     }
 
     @TearDown
@@ -69,6 +74,12 @@ public class TokenBenchmarks {
     @Benchmark
     public Object verify() {
         return decoder.decode(token);
+    }
+
+    /** The floor: parsing and the RS256 signature alone, without key selection or claim checks. */
+    @Benchmark
+    public boolean signatureOnly() throws Exception {
+        return SignedJWT.parse(token).verify(new RSASSAVerifier(publicKey));
     }
 
     @Benchmark
