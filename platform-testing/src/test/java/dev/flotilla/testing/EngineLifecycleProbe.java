@@ -1,10 +1,13 @@
 package dev.flotilla.testing;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * Run in a separate JVM by {@link EngineLifecycleTests}: starts every engine, prints where they live,
- * then exits normally ({@code exit}) or waits to be killed ({@code wait}).
+ * then waits for a line on standard input and exits normally (or is killed before that).
  */
 public final class EngineLifecycleProbe {
 
@@ -19,9 +22,7 @@ public final class EngineLifecycleProbe {
         System.out.println("directory=" + directory);
         System.out.println("ready");
         System.out.flush();
-        if (args.length > 0 && args[0].equals("wait")) {
-            Thread.sleep(Long.MAX_VALUE);
-        }
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         System.exit(0);
     }
 }

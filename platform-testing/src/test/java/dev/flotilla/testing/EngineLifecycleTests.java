@@ -32,10 +32,12 @@ class EngineLifecycleTests {
 
     @Test
     void normalExitStopsEveryEngineAndDeletesItsFiles() throws Exception {
-        Probe probe = Probe.start("exit", temp);
+        Probe probe = Probe.start(temp);
         List<ProcessHandle> servers = probe.serverProcesses();
         assertThat(servers).hasSize(2).allMatch(ProcessHandle::isAlive);
 
+        probe.process.getOutputStream().write("exit\n".getBytes(StandardCharsets.UTF_8));
+        probe.process.getOutputStream().close();
         assertThat(probe.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(probe.process.exitValue()).isZero();
 
@@ -47,7 +49,7 @@ class EngineLifecycleTests {
 
     @Test
     void enginesOfAKilledJvmAreStoppedAndDeletedByTheNextSweep() throws Exception {
-        Probe probe = Probe.start("wait", temp);
+        Probe probe = Probe.start(temp);
         List<ProcessHandle> servers = probe.serverProcesses();
         probe.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -73,11 +75,11 @@ class EngineLifecycleTests {
             this.directory = directory;
         }
 
-        static Probe start(String mode, Path temp) throws Exception {
+        static Probe start(Path temp) throws Exception {
             String java = ProcessHandle.current().info().command().orElseThrow();
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     "-Djava.io.tmpdir=" + temp,
-                    EngineLifecycleProbe.class.getName(), mode)
+                    EngineLifecycleProbe.class.getName())
                     .redirectErrorStream(true)
                     .start();
             BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
