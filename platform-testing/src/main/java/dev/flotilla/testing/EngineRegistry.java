@@ -132,7 +132,7 @@ final class EngineRegistry {
                 Started<E> started = start.apply(starter());
                 stoppers.push(started.stopper());
                 engine = started.engine();
-                log.info("{} for tests started ({}) in {} ms", name, infrastructure.name().toLowerCase(Locale.ROOT),
+                log.info("{} started ({}) in {} ms", name, infrastructure.name().toLowerCase(Locale.ROOT),
                         (System.nanoTime() - begin) / 1_000_000);
                 return engine;
             } catch (RuntimeException e) {

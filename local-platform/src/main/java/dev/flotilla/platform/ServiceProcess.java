@@ -1,0 +1,107 @@
+package dev.flotilla.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the platform as a process of its own: {@code java -jar <module>/target/<module>.jar}
+ * with its configuration in environment variables and its output in a log file.
+ */
+final class ServiceProcess {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:MaxRAMPercentage=25", "--enable-native-access=ALL-UNNAMED");
+
+    private final String name;
+    private final int port;
+    private final Map<String, String> environment;
+    private Process process;
+    private long startedAt;
+    private Duration readyAfter;
+
+    ServiceProcess(String name, int port, Map<String, String> environment) {
+        this.name = name;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    void start(Path root, Path logs) throws IOException {
+        Path jar = root.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun -DskipTests package does)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", Integer.toString(port));
+        startedAt = System.nanoTime();
+        process = builder.start();
+    }
+
+    /** Waits until {@code /actuator/health/readiness} answers 200; false if the process died or time ran out. */
+    boolean awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAfter = Duration.ofNanos(System.nanoTime() - startedAt);
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(POLL);
+        }
+        return false;
+    }
+
+    /** Asks the service to shut down gracefully, then insists. */
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    Duration readyAfter() {
+        return readyAfter;
+    }
+}
