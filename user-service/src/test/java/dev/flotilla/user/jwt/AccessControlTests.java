@@ -125,6 +125,14 @@ class AccessControlTests {
         mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isOk());
         mvc.perform(get("/api/reference/countries")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
-        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/auth/login']").exists());
+        mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/info")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.referenceData.schemaVersion").value("3"))
+                .andExpect(jsonPath("$.referenceData.contentChecksum").value(org.hamcrest.Matchers.startsWith("sha256:")));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+        mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
     }
 }
