@@ -5,14 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.flotilla.resourceserver.ResourceServerApplication;
@@ -53,10 +47,10 @@ class UserFlowTests {
 
     @BeforeEach
     void startResourceServer() {
-        resourceServer = new SpringApplicationBuilder(ResourceServerApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off",
-                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + port + "/.well-known/jwks.json")
-                .run();
+        // Command-line arguments, and no application.yaml of user-service: nothing but the JWKS address is shared.
+        resourceServer = new SpringApplicationBuilder(ResourceServerApplication.class).run("--server.port=0",
+                "--spring.config.name=resource-server", "--spring.main.banner-mode=off",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + port + "/.well-known/jwks.json");
     }
 
     @AfterEach
@@ -83,7 +77,7 @@ class UserFlowTests {
     @Test
     void twentySimultaneousRegistrationsOfOneEmailCreateExactlyOneAccount() throws Exception {
         String email = Api.newEmail();
-        List<Integer> statuses = parallel(20, () -> send("POST", "/api/users", Api.registration(email), null).statusCode());
+        List<Integer> statuses = Concurrently.run(20, () -> send("POST", "/api/users", Api.registration(email), null).statusCode());
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
@@ -148,15 +142,5 @@ class UserFlowTests {
     private JsonNode body(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return json.readTree(response.body());
-    }
-
-    private static <T> List<T> parallel(int threads, Callable<T> task) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(Collections.nCopies(threads, task))) {
-                results.add(future.get());
-            }
-            return results;
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.flotilla.user.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -65,9 +61,9 @@ class LoginRateLimiter {
     /** Refuses a login while the account has too many recent failures. */
     void checkAccount(String email) {
         try {
-            String failures = redis.opsForValue().get(FAILURES + digest(email));
+            String failures = redis.opsForValue().get(FAILURES + Sha256.hex(email));
             if (failures != null && Long.parseLong(failures) >= limits.accountFailures()) {
-                Long millis = redis.getExpire(FAILURES + digest(email), TimeUnit.MILLISECONDS);
+                Long millis = redis.getExpire(FAILURES + Sha256.hex(email), TimeUnit.MILLISECONDS);
                 throw new TooManyLoginAttemptsException("too many failed logins for this account",
                         Duration.ofMillis(millis == null || millis < 0 ? limits.accountWindow().toMillis() : millis));
             }
@@ -78,7 +74,7 @@ class LoginRateLimiter {
 
     void recordFailure(String email) {
         try {
-            redis.execute(COUNT, List.of(FAILURES + digest(email)), Long.toString(limits.accountWindow().toMillis()));
+            redis.execute(COUNT, List.of(FAILURES + Sha256.hex(email)), Long.toString(limits.accountWindow().toMillis()));
         } catch (DataAccessException e) {
             skip(e);
         }
@@ -86,7 +82,7 @@ class LoginRateLimiter {
 
     void reset(String email) {
         try {
-            redis.delete(FAILURES + digest(email));
+            redis.delete(FAILURES + Sha256.hex(email));
         } catch (DataAccessException e) {
             skip(e);
         }
@@ -99,13 +95,5 @@ class LoginRateLimiter {
     private void skip(DataAccessException e) {
         skipped.increment();
         log.warn("Login rate limit not checked, Redis unavailable: {}", e.getMessage());
-    }
-
-    private static String digest(String email) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
     }
 }

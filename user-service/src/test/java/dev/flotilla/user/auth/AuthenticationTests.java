@@ -1,15 +1,10 @@
 package dev.flotilla.user.auth;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.flotilla.user.Api;
+import dev.flotilla.user.Concurrently;
 import dev.flotilla.user.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +91,7 @@ class AuthenticationTests {
     @Test
     void simultaneousRefreshesWithOneTokenLetExactlyOneThrough() throws Exception {
         String token = api.registerAndLogin().get("refreshToken").asString();
-        List<Integer> statuses = parallel(10, () -> refresh(token).andReturn().getResponse().getStatus());
+        List<Integer> statuses = Concurrently.run(10, () -> refresh(token).andReturn().getResponse().getStatus());
         assertThat(statuses).containsOnly(200, 401).filteredOn(status -> status == 200).hasSize(1);
     }
 
@@ -171,16 +166,5 @@ class AuthenticationTests {
 
     private ResultActions refresh(String token) throws Exception {
         return api.perform(post("/api/auth/refresh"), Map.of("refreshToken", token));
-    }
-
-    static <T> List<T> parallel(int threads, Callable<T> task) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<T>> futures = pool.invokeAll(Collections.nCopies(threads, task));
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
     }
 }
