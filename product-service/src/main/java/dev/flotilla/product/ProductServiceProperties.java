@@ -1,0 +1,31 @@
+package dev.flotilla.product;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of product-service, under {@code flotilla.product}; the JWKS address of user-service
+ * is Spring Security's own {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
+ *
+ * @param tokenIssuer the {@code iss} every access token must carry
+ * @param cacheTtl how long a product stays in the Redis cache
+ * @param reservationTtl how long an unconfirmed reservation holds its stock
+ * @param sweepInterval how often expired reservations are released and interrupted ones finished
+ * @param stalledAfter how long a reservation may stay in a transitional state before the sweeper
+ *     finishes it (its request died half-way)
+ * @param searchCandidates how many matching products a text search ranks at most
+ * @param maxRequestSize the largest request body accepted; larger ones get 413
+ */
+@ConfigurationProperties("flotilla.product")
+public record ProductServiceProperties(
+        @DefaultValue("flotilla-user-service") String tokenIssuer,
+        @DefaultValue("5m") Duration cacheTtl,
+        @DefaultValue("15m") Duration reservationTtl,
+        @DefaultValue("5s") Duration sweepInterval,
+        @DefaultValue("30s") Duration stalledAfter,
+        @DefaultValue("1000") int searchCandidates,
+        @DefaultValue("256KB") DataSize maxRequestSize) {
+}

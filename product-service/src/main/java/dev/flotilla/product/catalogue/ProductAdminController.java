@@ -1,0 +1,82 @@
+package dev.flotilla.product.catalogue;
+
+import java.net.URI;
+
+import dev.flotilla.product.catalogue.CatalogueExceptions.VersionRequiredException;
+import dev.flotilla.product.web.InvalidFieldsException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Changes to the catalogue; every endpoint needs the ADMIN role (see the security configuration). */
+@RestController
+@RequestMapping("/api/products")
+class ProductAdminController {
+
+    private final Catalogue catalogue;
+
+    ProductAdminController(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @PostMapping
+    ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequest request) {
+        ProductView product = catalogue.create(request);
+        return ResponseEntity.created(URI.create("/api/products/" + product.id())).eTag(Long.toString(product.version()))
+                .body(product);
+    }
+
+    /** Replaces the details; {@code If-Match} must carry the version read (428 without, 412 if stale). */
+    @PutMapping("/{id}")
+    ResponseEntity<ProductView> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody ProductRequest request) {
+        ProductView product = catalogue.update(id, version(ifMatch), request);
+        return ResponseEntity.ok().eTag(Long.toString(product.version())).body(product);
+    }
+
+    @PutMapping("/{id}/status")
+    ProductView changeStatus(@PathVariable String id, @Valid @RequestBody StatusRequest request) {
+        return catalogue.changeStatus(id, request.status());
+    }
+
+    @PostMapping("/{id}/stock-adjustments")
+    ProductView adjustStock(@PathVariable String id, @Valid @RequestBody StockAdjustment request) {
+        if (request.delta() == 0) {
+            throw new InvalidFieldsException("delta", "must not be zero");
+        }
+        return catalogue.adjustStock(id, request.delta());
+    }
+
+    /** The new status of a product. */
+    record StatusRequest(@NotNull ProductStatus status) {
+    }
+
+    /** Units to add (positive) or remove (negative), with the reason, e.g. a delivery or a stock count. */
+    record StockAdjustment(@NotNull @Min(-1_000_000) @Max(1_000_000) Long delta, @NotNull @Size(min = 1, max = 200) String reason) {
+    }
+
+    private static long version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new VersionRequiredException();
+        }
+        String version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldsException("If-Match", "must be the ETag of the product, e.g. \"3\"");
+        }
+    }
+}

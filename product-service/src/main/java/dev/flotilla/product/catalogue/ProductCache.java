@@ -1,0 +1,76 @@
+package dev.flotilla.product.catalogue;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.flotilla.product.ProductServiceProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cache-aside of product views in Redis ({@code product:<id>}, JSON, with a TTL). The cache is never
+ * the truth: every write evicts the entry after it reached MongoDB, and when Redis fails, reads go
+ * to MongoDB and writes still succeed; failures are counted in {@code flotilla.product.cache.errors}.
+ */
+@Component
+public class ProductCache {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductCache.class);
+    private static final String PREFIX = "product:";
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final Duration ttl;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter errors;
+
+    ProductCache(StringRedisTemplate redis, JsonMapper json, ProductServiceProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.json = json;
+        this.ttl = properties.cacheTtl();
+        this.hits = meters.counter("flotilla.product.cache.requests", "result", "hit");
+        this.misses = meters.counter("flotilla.product.cache.requests", "result", "miss");
+        this.errors = meters.counter("flotilla.product.cache.errors");
+    }
+
+    Optional<ProductView> get(String id) {
+        try {
+            String cached = redis.opsForValue().get(PREFIX + id);
+            (cached == null ? misses : hits).increment();
+            return Optional.ofNullable(cached).map(text -> json.readValue(text, ProductView.class));
+        } catch (DataAccessException | JacksonException e) {
+            failed("read", e);
+            return Optional.empty();
+        }
+    }
+
+    void put(ProductView view) {
+        try {
+            redis.opsForValue().set(PREFIX + view.id(), json.writeValueAsString(view), ttl);
+        } catch (DataAccessException e) {
+            failed("write", e);
+        }
+    }
+
+    /** Removes a product after a change; public because stock changes in the stock feature evict too. */
+    public void evict(String id) {
+        try {
+            redis.delete(PREFIX + id);
+        } catch (DataAccessException e) {
+            failed("evict", e);
+        }
+    }
+
+    private void failed(String operation, Exception e) {
+        errors.increment();
+        log.warn("Product cache {} failed, MongoDB answers instead: {}", operation, e.getMessage());
+    }
+}

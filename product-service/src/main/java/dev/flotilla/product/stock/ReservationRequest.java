@@ -1,0 +1,23 @@
+package dev.flotilla.product.stock;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code POST /api/stock/reservations}: the caller's own reservation id (a retry sends the same one)
+ * and the lines, each product at most once.
+ */
+record ReservationRequest(
+        @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, - or _") String reservationId,
+        @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid LineRequest> lines) {
+
+    /** Units of one product. */
+    record LineRequest(@NotNull @Size(min = 1, max = 64) String productId, @NotNull @Min(1) @Max(1000) Long quantity) {
+    }
+}

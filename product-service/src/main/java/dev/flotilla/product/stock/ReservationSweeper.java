@@ -1,0 +1,109 @@
+package dev.flotilla.product.stock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.flotilla.product.ProductServiceProperties;
+import dev.flotilla.product.catalogue.Product;
+import dev.flotilla.product.stock.Reservation.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps reservations moving when nobody calls: releases reservations past their expiry, finishes
+ * those whose request died half-way, and gives back holds left on products by a reservation that has
+ * already ended. Each item is claimed with a conditional update, so several replicas may sweep at once.
+ */
+@Component
+class ReservationSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
+    private static final int BATCH = 100;
+
+    private final Reservations reservations;
+    private final StockReservations stockReservations;
+    private final ProductStock stock;
+    private final Duration stalledAfter;
+    private final Clock clock;
+
+    ReservationSweeper(Reservations reservations, StockReservations stockReservations, ProductStock stock,
+            ProductServiceProperties properties, Clock clock) {
+        this.reservations = reservations;
+        this.stockReservations = stockReservations;
+        this.stock = stock;
+        this.stalledAfter = properties.stalledAfter();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${flotilla.product.sweep-interval:5s}")
+    void scheduledSweep() {
+        try {
+            sweep();
+        } catch (DataAccessException e) {
+            log.warn("Reservation sweep failed, retried at the next interval: {}", e.getMessage());
+        }
+    }
+
+    /** One pass; returns how many reservations it moved on. */
+    int sweep() {
+        int moved = 0;
+        Optional<Reservation> expired;
+        while (moved < BATCH && (expired = reservations.claimExpired(clock.instant())).isPresent()) {
+            stockReservations.finishReleasing(expired.get());
+            moved++;
+        }
+        Optional<Reservation> stalled;
+        while (moved < BATCH && (stalled = reservations.claimStalled(clock.instant().minus(stalledAfter), clock.instant())).isPresent()) {
+            finish(stalled.get());
+            moved++;
+        }
+        releaseOrphanHolds();
+        return moved;
+    }
+
+    private void finish(Reservation reservation) {
+        log.info("Finishing reservation {} left {}", reservation.id(), reservation.status());
+        switch (reservation.status()) {
+            case PENDING -> stockReservations.abandon(reservation, "interrupted", List.of());
+            case CONFIRMING -> stockReservations.finishConfirming(reservation);
+            case RELEASING -> stockReservations.finishReleasing(reservation);
+            default -> {
+                // Another sweeper or request finished it between the claim and now.
+            }
+        }
+    }
+
+    /**
+     * A hold whose reservation has ended (a request that died after the sweeper gave up on it) goes
+     * back to the stock, or leaves it if the reservation was confirmed.
+     */
+    private void releaseOrphanHolds() {
+        List<Product> holding = stock.withHolds(BATCH);
+        List<String> ids = holding.stream().flatMap(product -> product.holds().stream()).map(Product.Hold::reservationId)
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Reservation> byId = reservations.findAllById(ids).stream()
+                .collect(Collectors.toMap(Reservation::id, Function.identity()));
+        for (Product product : holding) {
+            for (Product.Hold hold : product.holds()) {
+                Reservation reservation = byId.get(hold.reservationId());
+                Reservation.Line line = new Reservation.Line(product.id(), hold.quantity());
+                if (reservation == null || reservation.status() == Status.FAILED || reservation.status() == Status.RELEASED) {
+                    stock.release(hold.reservationId(), line);
+                } else if (reservation.status() == Status.CONFIRMED) {
+                    stock.consume(hold.reservationId(), line);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.flotilla.product.web;
+
+import java.util.List;
+
+/**
+ * Input that is well-formed but breaks a rule checked beyond bean validation (an unknown country, a
+ * city of another country, a weak password). Answered with 400 and the same {@code errors} list as
+ * bean validation failures.
+ */
+public class InvalidFieldsException extends RuntimeException {
+
+    private final List<FieldProblem> problems;
+
+    public InvalidFieldsException(List<FieldProblem> problems) {
+        super(problems.toString());
+        this.problems = List.copyOf(problems);
+    }
+
+    public InvalidFieldsException(String field, String message) {
+        this(List.of(new FieldProblem(field, message)));
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+
+    /** One field and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,124 @@
+package dev.flotilla.product.web;
+
+import java.io.IOException;
+
+import dev.flotilla.product.ProductServiceProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than {@code flotilla.product.max-request-size} with 413: at once when
+ * {@code Content-Length} says so, or while reading a chunked body (then the error surfaces through
+ * {@link PayloadTooLargeException}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final ProblemResponses problems;
+
+    RequestSizeLimitFilter(ProductServiceProperties properties, ProblemResponses problems) {
+        this.maxBytes = properties.maxRequestSize().toBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private String tooLarge() {
+        return "the request body is larger than " + maxBytes + " bytes";
+    }
+
+    /** A body stream that fails once more than the limit has been read. */
+    private final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new LimitedStream(super.getInputStream());
+            }
+            return limited;
+        }
+    }
+
+    private final class LimitedStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private long read;
+
+        LimitedStream(ServletInputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws PayloadTooLargeException {
+            read += n;
+            if (read > maxBytes) {
+                throw new PayloadTooLargeException(tooLarge());
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+
+    /** The body was larger than allowed. */
+    static class PayloadTooLargeException extends IOException {
+        PayloadTooLargeException(String message) {
+            super(message);
+        }
+    }
+}
