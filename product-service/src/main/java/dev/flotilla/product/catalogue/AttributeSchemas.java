@@ -75,7 +75,7 @@ final class AttributeSchemas {
                 }
             }
         });
-        schema.values().stream().filter(spec -> spec.required() && !accepted.containsKey(spec.name()))
+        schema.values().stream().filter(spec -> spec.required() && attributes.get(spec.name()) == null)
                 .forEach(spec -> problems.add(new FieldProblem("attributes." + spec.name(), "is required for " + topLevelCategory)));
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
