@@ -82,17 +82,17 @@ public class Catalogue {
         return ProductView.of(updated);
     }
 
-    /** A product by id; hidden (not active) products only for administrators. */
-    public ProductView get(String id, boolean includeHidden) {
-        ProductView view = cache.get(id).orElseGet(() -> {
-            ProductView loaded = ProductView.of(find(id));
-            cache.put(loaded);
+    /** A product by id, as JSON ready to send; hidden (not active) products only for administrators. */
+    ProductCache.Entry get(String id, boolean includeHidden) {
+        ProductCache.Entry entry = cache.get(id).orElseGet(() -> {
+            ProductCache.Entry loaded = cache.entry(ProductView.of(find(id)));
+            cache.put(id, loaded);
             return loaded;
         });
-        if (!view.isActive() && !includeHidden) {
+        if (!entry.isActive() && !includeHidden) {
             throw new ProductNotFoundException(id);
         }
-        return view;
+        return entry;
     }
 
     ProductView bySku(String sku, boolean includeHidden) {

@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.flotilla.product.web.InvalidFieldsException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,19 +45,22 @@ class ProductController {
 
     /** Filters: {@code category}, {@code minPrice}, {@code maxPrice}, {@code currency}, {@code inStock}, {@code attr.<name>}. */
     @GetMapping
-    ProductPage list(@RequestParam Map<String, String> parameters, Authentication authentication) {
-        return catalogue.list(filter(parameters), isAdmin(authentication));
+    ProductPage list(@RequestParam Map<String, String> parameters) {
+        return catalogue.list(filter(parameters), callerIsAdmin());
     }
 
+    /** Answered from the cache as stored JSON (a {@link ProductView}); the ETag is the version. */
     @GetMapping("/{id}")
-    ResponseEntity<ProductView> get(@PathVariable String id, Authentication authentication) {
-        ProductView product = catalogue.get(id, isAdmin(authentication));
-        return ResponseEntity.ok().eTag(Long.toString(product.version())).body(product);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductView.class)))
+    ResponseEntity<String> get(@PathVariable String id) {
+        ProductCache.Entry product = catalogue.get(id, callerIsAdmin());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(Long.toString(product.version()))
+                .body(product.json());
     }
 
     @GetMapping("/sku/{sku}")
-    ProductView bySku(@PathVariable @Size(max = 40) String sku, Authentication authentication) {
-        return catalogue.bySku(sku, isAdmin(authentication));
+    ProductView bySku(@PathVariable @Size(max = 40) String sku) {
+        return catalogue.bySku(sku, callerIsAdmin());
     }
 
     @GetMapping("/search")
@@ -62,7 +70,9 @@ class ProductController {
         return search.search(q, page, size);
     }
 
-    static boolean isAdmin(Authentication authentication) {
+    /** Administrators also see draft and archived products. */
+    private static boolean callerIsAdmin() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }

@@ -23,8 +23,4 @@ public record ProductView(String id, String sku, String name, String description
                 product.stock().available() > 0, product.status(), product.version(), product.createdAt(),
                 product.updatedAt());
     }
-
-    boolean isActive() {
-        return status == ProductStatus.ACTIVE;
-    }
 }

@@ -40,7 +40,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(hasBody(request) ? new LimitedRequest(request) : request, response);
+    }
+
+    /** Requests without a body (most GETs) need no counting stream. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private String tooLarge() {

@@ -1,0 +1,120 @@
+package dev.flotilla.product.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.flotilla.product.ProductApi;
+import dev.flotilla.product.ProductServiceApplication;
+import dev.flotilla.testing.MongoEngine;
+import dev.flotilla.testing.RedisEngine;
+import dev.flotilla.testing.SharedEngines;
+import dev.flotilla.testing.TestJwtIssuer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/products/{id}} under load from wrk, with every read a cache hit, then with every read
+ * a miss (the cache keeps entries for one millisecond, so each request reads MongoDB and writes Redis).
+ * Prints requests per second and the 99th percentile. Needs {@code wrk} on the PATH; run with
+ * {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}.
+ */
+public final class ProductReadBenchmark {
+
+    private static final int PRODUCTS = 1000;
+    private static final String DURATION = System.getProperty("benchmark.duration", "20s");
+    private static final String CONNECTIONS = System.getProperty("benchmark.connections", "64");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ProductReadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        MongoEngine mongo = SharedEngines.mongo();
+        RedisEngine redis = SharedEngines.redis();
+        List<String> results = new ArrayList<>();
+        try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "hit")) {
+            int port = port(service);
+            List<String> ids = seed(port);
+            // The JIT needs about half a minute of load before the figures settle on two cores.
+            wrk(port, ids, "30s");
+            results.add(row("cache hit (one product)", wrk(port, ids.subList(0, 1), DURATION)));
+            results.add(row("cache hit (1,000 products)", wrk(port, ids, DURATION)));
+        }
+        try (ConfigurableApplicationContext service = start(mongo, redis, "1ms", "miss")) {
+            int port = port(service);
+            List<String> ids = seed(port);
+            wrk(port, ids, "15s");
+            results.add(row("cache miss (MongoDB read + Redis write)", wrk(port, ids, DURATION)));
+        }
+        System.out.printf("%n%-42s %12s %10s%n", "GET /api/products/{id}", "requests/s", "p99");
+        results.forEach(System.out::println);
+        System.out.printf("(wrk -t2 -c%s -d%s, %d cores, Java %s)%n", CONNECTIONS, DURATION,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext start(MongoEngine mongo, RedisEngine redis, String cacheTtl, String name) {
+        return new SpringApplicationBuilder(ProductServiceApplication.class).run("--server.port=0",
+                "--spring.mongodb.uri=" + mongo.uri("benchmark_" + name), "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(), "--spring.data.redis.database=" + redis.allocateDatabase(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri(),
+                "--flotilla.product.cache-ttl=" + cacheTtl, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+    }
+
+    private static List<String> seed(int port) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < PRODUCTS; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/products"))
+                    .header("Authorization", "Bearer " + ProductApi.ADMIN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(ProductApi.book("Benchmark book " + i,
+                            "12.50", 100)))).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            ids.add(JSON.readTree(response.body()).get("id").asString());
+        }
+        return ids;
+    }
+
+    /** Runs wrk over the given products in turn; returns its output. */
+    private static String wrk(int port, List<String> ids, String duration) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("product-ids", ".lua");
+        try {
+            Files.writeString(script, "ids = {" + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList())
+                    + "}\ni = 0\nrequest = function()\n  i = i % #ids + 1\n  return wrk.format(\"GET\", \"/api/products/\" .. ids[i])\nend\n");
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration, "--latency", "-s", script.toString(),
+                    "http://127.0.0.1:" + port).redirectErrorStream(true).start();
+            String output = new String(wrk.getInputStream().readAllBytes());
+            wrk.waitFor();
+            if (output.contains("Non-2xx")) {
+                throw new IllegalStateException("some requests failed:\n" + output);
+            }
+            return output;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static String row(String name, String wrkOutput) {
+        return "%-42s %12s %10s".formatted(name, find(wrkOutput, "Requests/sec:\\s+([0-9.]+)"),
+                find(wrkOutput, "99%\\s+([0-9.]+[a-z]+)"));
+    }
+
+    private static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        return matcher.find() ? matcher.group(1) : "?";
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+}
