@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.flotilla.bare.BareEndpointApplication;
 import dev.flotilla.product.ProductApi;
 import dev.flotilla.product.ProductServiceApplication;
 import dev.flotilla.testing.MongoEngine;
@@ -24,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/products/{id}} under load from wrk, with every read a cache hit, then with every read
- * a miss (the cache keeps entries for one millisecond, so each request reads MongoDB and writes Redis).
- * Prints requests per second and the 99th percentile. Needs {@code wrk} on the PATH; run with
- * {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}.
+ * a miss (the cache keeps entries for one millisecond, so each request reads MongoDB and writes Redis),
+ * next to a bare Spring Boot endpoint measured in the same run as the yardstick. Prints requests per
+ * second, the 99th percentile and the share of the bare endpoint's throughput. Needs {@code wrk} on
+ * the PATH; run with {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}.
  */
 public final class ProductReadBenchmark {
 
@@ -43,24 +45,34 @@ public final class ProductReadBenchmark {
         MongoEngine mongo = SharedEngines.mongo();
         RedisEngine redis = SharedEngines.redis();
         List<String> results = new ArrayList<>();
+        double bare;
+        try (ConfigurableApplicationContext yardstick = new SpringApplicationBuilder(BareEndpointApplication.class)
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+            int port = port(yardstick);
+            wrk(port, List.of("warm-up"), "30s");
+            String output = wrk(port, List.of("bare"), DURATION);
+            bare = Double.parseDouble(find(output, "Requests/sec:\\s+([0-9.]+)"));
+            results.add(row("bare Spring Boot endpoint (yardstick)", output, bare));
+        }
         try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "hit")) {
             int port = port(service);
             List<String> ids = seed(port);
             // The JIT needs about half a minute of load before the figures settle on two cores.
             wrk(port, ids, "30s");
-            results.add(row("cache hit (one product)", wrk(port, ids.subList(0, 1), DURATION)));
-            results.add(row("cache hit (1,000 products)", wrk(port, ids, DURATION)));
+            results.add(row("cache hit (one product)", wrk(port, ids.subList(0, 1), DURATION), bare));
+            results.add(row("cache hit (1,000 products)", wrk(port, ids, DURATION), bare));
         }
         try (ConfigurableApplicationContext service = start(mongo, redis, "1ms", "miss")) {
             int port = port(service);
             List<String> ids = seed(port);
             wrk(port, ids, "15s");
-            results.add(row("cache miss (MongoDB read + Redis write)", wrk(port, ids, DURATION)));
+            results.add(row("cache miss (MongoDB read + Redis write)", wrk(port, ids, DURATION), bare));
         }
-        System.out.printf("%n%-42s %12s %10s%n", "GET /api/products/{id}", "requests/s", "p99");
+        System.out.printf("%n%-42s %12s %10s %8s%n", "GET /api/products/{id}", "requests/s", "p99", "of bare");
         results.forEach(System.out::println);
-        System.out.printf("(wrk -t2 -c%s -d%s, %d cores, Java %s)%n", CONNECTIONS, DURATION,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("(wrk -t2 -c%s -d%s after 30 s of warm-up, %d cores, Java %s, %s)%n", CONNECTIONS, DURATION,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         System.exit(0);
     }
 
@@ -104,9 +116,9 @@ public final class ProductReadBenchmark {
         }
     }
 
-    private static String row(String name, String wrkOutput) {
-        return "%-42s %12s %10s".formatted(name, find(wrkOutput, "Requests/sec:\\s+([0-9.]+)"),
-                find(wrkOutput, "99%\\s+([0-9.]+[a-z]+)"));
+    private static String row(String name, String wrkOutput, double bare) {
+        double rate = Double.parseDouble(find(wrkOutput, "Requests/sec:\\s+([0-9.]+)"));
+        return "%-42s %12.0f %10s %7.0f%%".formatted(name, rate, find(wrkOutput, "99%\\s+([0-9.]+[a-z]+)"), 100 * rate / bare);
     }
 
     private static String find(String text, String regex) {
