@@ -9,18 +9,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dev.flotilla.testing.MongoEngine;
 import dev.flotilla.testing.PostgresEngine;
 import dev.flotilla.testing.RedisEngine;
 import dev.flotilla.testing.SharedEngines;
 
 /**
- * The whole platform on one machine without Docker: embedded PostgreSQL 17 and Redis, then every
+ * The whole platform on one machine without Docker: embedded PostgreSQL 17, Redis and the Mongo wire
+ * server, then every
  * service as its own process, configured through environment variables exactly as in containers.
  * Prints a table of URLs once everything is ready; Ctrl-C stops the services, then the engines.
  */
 public final class LocalPlatform {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final String USER_SERVICE = "http://localhost:8081";
 
     private LocalPlatform() {
     }
@@ -30,9 +33,10 @@ public final class LocalPlatform {
         Path logs = Files.createDirectories(root.resolve("local-platform/target/logs"));
         PostgresEngine postgres = SharedEngines.postgres();
         RedisEngine redis = SharedEngines.redis();
+        MongoEngine mongo = SharedEngines.mongo();
         String adminPassword = randomPassword();
 
-        List<ServiceProcess> services = List.of(userService(postgres, redis, adminPassword));
+        List<ServiceProcess> services = List.of(userService(postgres, redis, adminPassword), productService(mongo, redis));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.reversed().forEach(ServiceProcess::stop),
                 "flotilla-services-stop"));
 
@@ -44,7 +48,7 @@ public final class LocalPlatform {
         for (ServiceProcess service : services) {
             allReady &= service.awaitReady(http, READY_TIMEOUT);
         }
-        printTable(services, postgres, redis, adminPassword, logs);
+        printTable(services, postgres, redis, mongo, adminPassword, logs);
         if (!allReady) {
             System.out.println("Not every service became ready; see the logs above. Stopping.");
             System.exit(1);
@@ -66,8 +70,17 @@ public final class LocalPlatform {
                 "FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword));
     }
 
+    private static ServiceProcess productService(MongoEngine mongo, RedisEngine redis) {
+        return new ServiceProcess("product-service", 8082, Map.of(
+                "FLOTILLA_PRODUCT_MONGODB_URI", mongo.uri("products"),
+                "FLOTILLA_REDIS_HOST", redis.host(),
+                "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
+                "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()),
+                "FLOTILLA_JWKS_URI", USER_SERVICE + "/.well-known/jwks.json"));
+    }
+
     private static void printTable(List<ServiceProcess> services, PostgresEngine postgres, RedisEngine redis,
-            String adminPassword, Path logs) {
+            MongoEngine mongo, String adminPassword, Path logs) {
         System.out.println();
         System.out.printf("%-18s %-8s %-10s %s%n", "SERVICE", "STATUS", "READY IN", "URL");
         for (ServiceProcess service : services) {
@@ -77,6 +90,7 @@ public final class LocalPlatform {
         }
         System.out.printf("%-18s %-8s %-10s %s%n", "postgresql", "UP", "", postgres.jdbcUrl("users") + " (user postgres)");
         System.out.printf("%-18s %-8s %-10s %s%n", "redis", "UP", "", "redis://" + redis.host() + ":" + redis.port());
+        System.out.printf("%-18s %-8s %-10s %s%n", "mongodb (wire)", "UP", "", mongo.uri("products"));
         System.out.println();
         System.out.println("Administrator: admin@flotilla.local / " + adminPassword);
         System.out.println("Logs: " + logs);

@@ -21,8 +21,9 @@ final class ServiceProcess {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:MaxRAMPercentage=25", "--enable-native-access=ALL-UNNAMED");
+    /** Quick start and a small footprint on a laptop running every service: C1 only, serial GC, 256 MB heap. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+            "--enable-native-access=ALL-UNNAMED");
 
     private final String name;
     private final int port;
