@@ -41,8 +41,12 @@ public final class LocalPlatform {
                 "flotilla-services-stop"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Launch launch = new Launch();
         for (ServiceProcess service : services) {
-            service.start(root, logs);
+            service.prepare(root, logs, launch);
+        }
+        for (ServiceProcess service : services) {
+            service.start();
         }
         boolean allReady = true;
         for (ServiceProcess service : services) {

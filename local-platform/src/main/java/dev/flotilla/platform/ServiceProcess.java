@@ -28,6 +28,7 @@ final class ServiceProcess {
     private final String name;
     private final int port;
     private final Map<String, String> environment;
+    private ProcessBuilder builder;
     private Process process;
     private long startedAt;
     private Duration readyAfter;
@@ -38,19 +39,24 @@ final class ServiceProcess {
         this.environment = environment;
     }
 
-    void start(Path root, Path logs) throws IOException {
+    /** Extracts the jar and records the AOT cache if needed, before any service starts competing for CPU. */
+    void prepare(Path root, Path logs, Launch launch) throws IOException, InterruptedException {
         Path jar = root.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun -DskipTests package does)");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+        Path application = launch.extract(jar);
+        builder = new ProcessBuilder().redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);
-        builder.environment().put("PORT", Integer.toString(port));
+        List<String> command = new ArrayList<>();
+        command.add(launch.java().toString());
+        command.addAll(launch.aotOptions(application, JVM_OPTIONS, builder));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", application.toString()));
+        builder.command(command).environment().put("PORT", Integer.toString(port));
+    }
+
+    void start() throws IOException {
         startedAt = System.nanoTime();
         process = builder.start();
     }
