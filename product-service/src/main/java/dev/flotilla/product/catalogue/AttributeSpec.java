@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +57,8 @@ record AttributeSpec(String name, Type type, boolean required, @Nullable Pattern
     Object accept(Object value) {
         return switch (type) {
             case TEXT -> text(value instanceof String text ? text.strip() : reject("must be text"));
-            case INTEGER -> whole(value instanceof Number number ? new BigDecimal(number.toString()) : reject("must be a whole number"));
-            case DECIMAL -> inRange(value instanceof Number number ? new BigDecimal(number.toString()) : reject("must be a number"));
+            case INTEGER -> whole(value instanceof Number number ? decimal(number.toString()) : reject("must be a whole number"));
+            case DECIMAL -> inRange(value instanceof Number number ? decimal(number.toString()) : reject("must be a number"));
             case CHOICE -> value instanceof String text && choices.contains(text) ? text : reject("must be one of " + sortedChoices());
             case BOOLEAN -> value instanceof Boolean flag ? flag : reject("must be true or false");
         };
@@ -102,10 +103,24 @@ record AttributeSpec(String name, Type type, boolean required, @Nullable Pattern
 
     private BigDecimal number(String value) {
         try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
+            return decimal(value);
+        } catch (IllegalArgumentException e) {
             return reject("must be a number");
         }
+    }
+
+    private static BigDecimal decimal(String value) {
+        try {
+            return storable(new BigDecimal(value));
+        } catch (NumberFormatException e) {
+            return reject("must be a number of at most 34 digits");
+        }
+    }
+
+    /** The number itself if MongoDB can store and compare it (Decimal128: 34 digits); else NumberFormatException. */
+    static BigDecimal storable(BigDecimal number) {
+        new Decimal128(number);
+        return number;
     }
 
     private String sortedChoices() {

@@ -11,6 +11,8 @@ import dev.flotilla.product.catalogue.CatalogueExceptions.SkuTakenException;
 import dev.flotilla.product.catalogue.CatalogueExceptions.StaleVersionException;
 import dev.flotilla.product.catalogue.CatalogueExceptions.StockTooLowException;
 import dev.flotilla.product.web.InvalidFieldsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Catalogue {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
 
     private final Products products;
     private final ProductRules rules;
@@ -75,10 +79,11 @@ public class Catalogue {
         return ProductView.of(updated);
     }
 
-    ProductView adjustStock(String id, long delta) {
+    ProductView adjustStock(String id, long delta, String reason) {
         Product updated = products.adjustStock(id, delta, clock.instant())
                 .orElseThrow(() -> new StockTooLowException(find(id).stock().available()));
         cache.evict(id);
+        log.info("Stock of {} adjusted by {} to {} available: {}", id, delta, updated.stock().available(), reason);
         return ProductView.of(updated);
     }
 

@@ -34,17 +34,19 @@ class ProductAdminController {
     @PostMapping
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequest request) {
         ProductView product = catalogue.create(request);
-        return ResponseEntity.created(URI.create("/api/products/" + product.id())).eTag(Long.toString(product.version()))
-                .body(product);
+        return ResponseEntity.created(URI.create("/api/products/" + product.id())).eTag(product.etag()).body(product);
     }
 
-    /** Replaces the details; {@code If-Match} must carry the version read (428 without, 412 if stale). */
+    /**
+     * Replaces the details; {@code If-Match} must carry the entity tag read (428 without, 412 if the
+     * version in it is stale; a stock change alone is no conflict).
+     */
     @PutMapping("/{id}")
     ResponseEntity<ProductView> update(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProductRequest request) {
         ProductView product = catalogue.update(id, version(ifMatch), request);
-        return ResponseEntity.ok().eTag(Long.toString(product.version())).body(product);
+        return ResponseEntity.ok().eTag(product.etag()).body(product);
     }
 
     @PutMapping("/{id}/status")
@@ -57,7 +59,7 @@ class ProductAdminController {
         if (request.delta() == 0) {
             throw new InvalidFieldsException("delta", "must not be zero");
         }
-        return catalogue.adjustStock(id, request.delta());
+        return catalogue.adjustStock(id, request.delta(), request.reason());
     }
 
     /** The new status of a product. */
@@ -72,11 +74,12 @@ class ProductAdminController {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new VersionRequiredException();
         }
-        String version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        int stockPart = tag.indexOf('.');
         try {
-            return Long.parseLong(version);
+            return Long.parseLong(stockPart < 0 ? tag : tag.substring(0, stockPart));
         } catch (NumberFormatException e) {
-            throw new InvalidFieldsException("If-Match", "must be the ETag of the product, e.g. \"3\"");
+            throw new InvalidFieldsException("If-Match", "must be the ETag of the product, e.g. \"3.12.0\"");
         }
     }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cache-aside of product views in Redis ({@code product:<id>}, with a TTL). An entry is the view's
- * version and status followed by its JSON, so a hit is answered without parsing or writing JSON. The
+ * entity tag and status followed by its JSON, so a hit is answered without parsing or writing JSON. The
  * cache is never the truth: every write evicts the entry after it reached MongoDB, and when Redis
  * fails, reads go to MongoDB and writes still succeed; failures are counted in
  * {@code flotilla.product.cache.errors}.
@@ -43,7 +43,7 @@ public class ProductCache {
     }
 
     /** A product as the API returns it, ready to send. */
-    record Entry(long version, ProductStatus status, String json) {
+    record Entry(String etag, ProductStatus status, String json) {
 
         boolean isActive() {
             return status == ProductStatus.ACTIVE;
@@ -51,7 +51,7 @@ public class ProductCache {
     }
 
     Entry entry(ProductView view) {
-        return new Entry(view.version(), view.status(), json.writeValueAsString(view));
+        return new Entry(view.etag(), view.status(), json.writeValueAsString(view));
     }
 
     Optional<Entry> get(String id) {
@@ -67,7 +67,7 @@ public class ProductCache {
 
     void put(String id, Entry entry) {
         try {
-            redis.opsForValue().set(PREFIX + id, entry.version() + " " + entry.status() + " " + entry.json(), ttl);
+            redis.opsForValue().set(PREFIX + id, entry.etag() + " " + entry.status() + " " + entry.json(), ttl);
         } catch (DataAccessException e) {
             failed("write", e);
         }
@@ -88,7 +88,7 @@ public class ProductCache {
         if (first < 0 || second < 0) {
             throw new IllegalArgumentException("malformed cache entry");
         }
-        return new Entry(Long.parseLong(cached.substring(0, first)), ProductStatus.valueOf(cached.substring(first + 1, second)),
+        return new Entry(cached.substring(0, first), ProductStatus.valueOf(cached.substring(first + 1, second)),
                 cached.substring(second + 1));
     }
 

@@ -49,13 +49,12 @@ class ProductController {
         return catalogue.list(filter(parameters), callerIsAdmin());
     }
 
-    /** Answered from the cache as stored JSON (a {@link ProductView}); the ETag is the version. */
+    /** Answered from the cache as stored JSON (a {@link ProductView}); see {@link ProductView#etag()}. */
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductView.class)))
     ResponseEntity<String> get(@PathVariable String id) {
         ProductCache.Entry product = catalogue.get(id, callerIsAdmin());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(Long.toString(product.version()))
-                .body(product.json());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(product.etag()).body(product.json());
     }
 
     @GetMapping("/sku/{sku}")
@@ -96,9 +95,9 @@ class ProductController {
     private static BigDecimal decimal(Map<String, String> parameters, String name) {
         String value = parameters.get(name);
         try {
-            return value == null ? null : new BigDecimal(value);
+            return value == null ? null : AttributeSpec.storable(new BigDecimal(value));
         } catch (NumberFormatException e) {
-            throw new InvalidFieldsException(name, "must be a decimal number");
+            throw new InvalidFieldsException(name, "must be a decimal number of at most 34 digits");
         }
     }
 

@@ -49,7 +49,13 @@ class ProductQueries {
         if (!conditions.isEmpty()) {
             criteria = criteria.andOperator(conditions);
         }
-        return Query.query(criteria).with(PageRequest.of(filter.page(), filter.size(), sort));
+        return withoutHolds(Query.query(criteria).with(PageRequest.of(filter.page(), filter.size(), sort)));
+    }
+
+    /** Reads leave out the holds: reservations are invisible to the catalogue, and a busy product has many. */
+    static Query withoutHolds(Query query) {
+        query.fields().exclude("holds");
+        return query;
     }
 
     private void category(ProductFilter filter, List<FieldProblem> problems, List<Criteria> conditions) {

@@ -38,8 +38,8 @@ class ProductSearch {
         if (terms.isEmpty()) {
             throw new InvalidFieldsException("q", "must contain at least one word of two or more letters or digits");
         }
-        Query candidates = Query.query(Criteria.where("status").is(ProductStatus.ACTIVE).and("searchTerms").in(terms))
-                .limit(maxCandidates);
+        Query candidates = ProductQueries.withoutHolds(Query.query(Criteria.where("status").is(ProductStatus.ACTIVE)
+                .and("searchTerms").in(terms)).limit(maxCandidates));
         String phrase = text.strip().toLowerCase(Locale.ROOT);
         List<Scored> ranked = products.find(candidates).stream()
                 .map(product -> new Scored(product, score(product, terms, phrase)))

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A product as the API shows it. The price amount is a string ({@code "19.99"}) so that no client
- * reads it as a binary float; {@code version} is also sent as the {@code ETag}.
+ * reads it as a binary float.
  */
 public record ProductView(String id, String sku, String name, String description, String category, PriceView price,
         Map<String, Object> attributes, List<String> imageIds, long availableStock, long reservedStock, boolean inStock,
@@ -14,6 +14,15 @@ public record ProductView(String id, String sku, String name, String description
 
     /** An exact price. */
     public record PriceView(String amount, String currency) {
+    }
+
+    /**
+     * The entity tag: the version, which {@code If-Match} must repeat for an update, followed by the
+     * stock, which changes without a new version, so a cached copy is never revalidated when only the
+     * stock moved ({@code "3.12.2"}: version 3, 12 available, 2 reserved).
+     */
+    String etag() {
+        return version + "." + availableStock + "." + reservedStock;
     }
 
     static ProductView of(Product product) {

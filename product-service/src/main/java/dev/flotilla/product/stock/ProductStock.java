@@ -8,6 +8,9 @@ import dev.flotilla.product.catalogue.Product;
 import dev.flotilla.product.catalogue.ProductCache;
 import dev.flotilla.product.catalogue.ProductStatus;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,14 +64,28 @@ class ProductStock {
         changed(heldBy(reservationId, line), removeHold(update, reservationId), line.productId());
     }
 
-    /** Products still holding units for any of these reservations. */
-    List<Product> holdingFor(List<String> reservationIds) {
-        return mongo.find(Query.query(Criteria.where(HELD_BY).in(reservationIds)), Product.class);
+    /** A product's id and the holds on it. */
+    record Holding(String productId, List<Product.Hold> holds) {
     }
 
-    /** Products holding units for some reservation, at most {@code limit}. */
-    List<Product> withHolds(int limit) {
-        return mongo.find(Query.query(Criteria.where(HOLDS + ".0").exists(true)).limit(limit), Product.class);
+    /**
+     * Products holding units, in id order after {@code afterId} (null: from the start), at most
+     * {@code limit}; only ids and holds are read.
+     */
+    List<Holding> holdingAfter(@Nullable String afterId, int limit) {
+        Criteria criteria = Criteria.where(HOLDS + ".0").exists(true);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(new ObjectId(afterId));
+        }
+        Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
+        query.fields().include(HOLDS);
+        return mongo.find(query, Document.class, Product.COLLECTION).stream()
+                .map(product -> new Holding(product.getObjectId("_id").toHexString(),
+                        product.getList(HOLDS, Document.class).stream()
+                                .map(hold -> new Product.Hold(hold.getString("reservationId"),
+                                        ((Number) hold.get("quantity")).longValue()))
+                                .toList()))
+                .toList();
     }
 
     private Optional<Reservation.Shortage> diagnose(String reservationId, Reservation.Line line) {

@@ -2,6 +2,7 @@ package dev.flotilla.product.stock;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,12 @@ import java.util.stream.Collectors;
 import dev.flotilla.product.ProductServiceProperties;
 import dev.flotilla.product.catalogue.Product;
 import dev.flotilla.product.stock.Reservation.Status;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Component;
  * already ended. Each item is claimed with a conditional update, so several replicas may sweep at once.
  */
 @Component
-class ReservationSweeper {
+class ReservationSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
     private static final int BATCH = 100;
@@ -32,7 +35,10 @@ class ReservationSweeper {
     private final StockReservations stockReservations;
     private final ProductStock stock;
     private final Duration stalledAfter;
+    private final Duration interval;
     private final Clock clock;
+    /** Where the next pass over products with holds continues; null to start from the beginning. */
+    private volatile @Nullable String holdsCursor;
 
     ReservationSweeper(Reservations reservations, StockReservations stockReservations, ProductStock stock,
             ProductServiceProperties properties, Clock clock) {
@@ -40,10 +46,15 @@ class ReservationSweeper {
         this.stockReservations = stockReservations;
         this.stock = stock;
         this.stalledAfter = properties.stalledAfter();
+        this.interval = properties.sweepInterval();
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${flotilla.product.sweep-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::scheduledSweep, interval);
+    }
+
     void scheduledSweep() {
         try {
             sweep();
@@ -61,7 +72,12 @@ class ReservationSweeper {
             moved++;
         }
         Optional<Reservation> stalled;
-        while (moved < BATCH && (stalled = reservations.claimStalled(clock.instant().minus(stalledAfter), clock.instant())).isPresent()) {
+        while (moved < BATCH && (stalled = reservations.failStalledPending(stalledBefore(), clock.instant())).isPresent()) {
+            log.info("Reservation {} was left PENDING by its request; failed and released", stalled.get().id());
+            stockReservations.releaseAll(stalled.get());
+            moved++;
+        }
+        while (moved < BATCH && (stalled = reservations.claimStalledTransition(stalledBefore(), clock.instant())).isPresent()) {
             finish(stalled.get());
             moved++;
         }
@@ -69,10 +85,13 @@ class ReservationSweeper {
         return moved;
     }
 
+    private Instant stalledBefore() {
+        return clock.instant().minus(stalledAfter);
+    }
+
     private void finish(Reservation reservation) {
         log.info("Finishing reservation {} left {}", reservation.id(), reservation.status());
         switch (reservation.status()) {
-            case PENDING -> stockReservations.abandon(reservation, "interrupted", List.of());
             case CONFIRMING -> stockReservations.finishConfirming(reservation);
             case RELEASING -> stockReservations.finishReleasing(reservation);
             default -> {
@@ -82,11 +101,13 @@ class ReservationSweeper {
     }
 
     /**
-     * A hold whose reservation has ended (a request that died after the sweeper gave up on it) goes
-     * back to the stock, or leaves it if the reservation was confirmed.
+     * A hold whose reservation has ended (a request that died after its reservation was failed) goes
+     * back to the stock, or leaves it if the reservation was confirmed. Each pass looks at the next
+     * {@value #BATCH} products holding units, so every product is visited in turn.
      */
     private void releaseOrphanHolds() {
-        List<Product> holding = stock.withHolds(BATCH);
+        List<ProductStock.Holding> holding = stock.holdingAfter(holdsCursor, BATCH);
+        holdsCursor = holding.size() < BATCH ? null : holding.getLast().productId();
         List<String> ids = holding.stream().flatMap(product -> product.holds().stream()).map(Product.Hold::reservationId)
                 .distinct().toList();
         if (ids.isEmpty()) {
@@ -94,10 +115,10 @@ class ReservationSweeper {
         }
         Map<String, Reservation> byId = reservations.findAllById(ids).stream()
                 .collect(Collectors.toMap(Reservation::id, Function.identity()));
-        for (Product product : holding) {
+        for (ProductStock.Holding product : holding) {
             for (Product.Hold hold : product.holds()) {
                 Reservation reservation = byId.get(hold.reservationId());
-                Reservation.Line line = new Reservation.Line(product.id(), hold.quantity());
+                Reservation.Line line = new Reservation.Line(product.productId(), hold.quantity());
                 if (reservation == null || reservation.status() == Status.FAILED || reservation.status() == Status.RELEASED) {
                     stock.release(hold.reservationId(), line);
                 } else if (reservation.status() == Status.CONFIRMED) {

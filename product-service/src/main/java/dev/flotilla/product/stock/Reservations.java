@@ -68,12 +68,23 @@ class Reservations {
     }
 
     /**
-     * Claims one reservation left in a transitional state since before {@code stalledBefore} (its
-     * request died half-way), by renewing its {@code updatedAt}, so that one sweeper finishes it.
+     * Ends one reservation whose request died while holding its lines (PENDING since before
+     * {@code stalledBefore}) by moving it to FAILED first: a request that is only slow then fails its
+     * own last step and gives back what it holds, so the two can never both win.
      */
-    Optional<Reservation> claimStalled(Instant stalledBefore, Instant now) {
-        return modify(Criteria.where("status").in(Status.PENDING, Status.CONFIRMING, Status.RELEASING)
-                .and("updatedAt").lte(stalledBefore), new Update().set("updatedAt", now));
+    Optional<Reservation> failStalledPending(Instant stalledBefore, Instant now) {
+        return modify(Criteria.where("status").is(Status.PENDING).and("updatedAt").lte(stalledBefore),
+                new Update().set("status", Status.FAILED).set("reason", "interrupted").set("updatedAt", now));
+    }
+
+    /**
+     * Claims one reservation left CONFIRMING or RELEASING since before {@code stalledBefore} by renewing
+     * its {@code updatedAt}, so that one sweeper finishes it; finishing is repeatable, so a request
+     * still working on it does no harm.
+     */
+    Optional<Reservation> claimStalledTransition(Instant stalledBefore, Instant now) {
+        return modify(Criteria.where("status").in(Status.CONFIRMING, Status.RELEASING).and("updatedAt").lte(stalledBefore),
+                new Update().set("updatedAt", now));
     }
 
     private Optional<Reservation> modify(Criteria criteria, Update update) {

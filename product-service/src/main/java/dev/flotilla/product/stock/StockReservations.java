@@ -109,26 +109,27 @@ class StockReservations {
                 .orElseGet(() -> find(reservation.id()));
     }
 
-    /** Gives back whatever a PENDING reservation holds and marks it FAILED with the given shortages. */
-    Reservation abandon(Reservation reservation, String reason, List<Shortage> shortages) {
+    /** Gives back whatever a reservation that ended FAILED still holds (repeatable). */
+    void releaseAll(Reservation reservation) {
         reservation.lines().forEach(line -> stock.release(reservation.id(), line));
-        return reservations.transition(reservation.id(), Status.PENDING, Status.FAILED, reason, shortages, clock.instant())
-                .orElseGet(() -> find(reservation.id()));
     }
 
     private Reservation holdAll(Reservation pending) {
         for (Line line : pending.lines()) {
             Optional<Shortage> shortage = stock.hold(pending.id(), line);
             if (shortage.isPresent()) {
-                Reservation failed = abandon(pending, "insufficient stock", List.of(shortage.get()));
-                throw new InsufficientStockException(pending.id(), failed.shortages());
+                // Fail first, then give back: the same order as the sweeper, so nothing stays held.
+                Reservation failed = reservations.transition(pending.id(), Status.PENDING, Status.FAILED,
+                        "insufficient stock", List.of(shortage.get()), clock.instant()).orElseGet(() -> find(pending.id()));
+                releaseAll(failed);
+                throw new InsufficientStockException(pending.id(), failed.shortages().isEmpty()
+                        ? List.of(shortage.get()) : failed.shortages());
             }
         }
         return reservations.transition(pending.id(), Status.PENDING, Status.RESERVED, null, List.of(), clock.instant())
                 .orElseGet(() -> {
-                    // The sweeper gave up on this request meanwhile: make sure nothing stays held.
-                    Reservation current = find(pending.id());
-                    current.lines().forEach(line -> stock.release(pending.id(), line));
+                    // The sweeper failed this request meanwhile: make sure nothing it held stays held.
+                    releaseAll(pending);
                     throw new ReservationConflictException("reservation " + pending.id() + " took too long and was abandoned");
                 });
     }
@@ -141,7 +142,10 @@ class StockReservations {
         }
         return switch (existing.status()) {
             case PENDING -> throw new ReservationBusyException(id);
-            case FAILED -> throw new InsufficientStockException(id, existing.shortages());
+            case FAILED -> throw existing.shortages().isEmpty()
+                    ? new ReservationConflictException("reservation " + id + " failed (" + existing.reason()
+                            + "); nothing is held; retry with a new reservation id")
+                    : new InsufficientStockException(id, existing.shortages());
             default -> ReservationView.of(existing);
         };
     }

@@ -16,6 +16,7 @@ import dev.flotilla.product.stock.ReservationExceptions.ReservationNotFoundExcep
 import dev.flotilla.product.web.InvalidFieldsException.FieldProblem;
 import dev.flotilla.product.web.RequestSizeLimitFilter.PayloadTooLargeException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -79,6 +80,13 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(VersionRequiredException.class)
     ProblemDetail versionRequired(VersionRequiredException e) {
         return problem(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+    }
+
+    /** The service's own store cannot be reached: the client may retry, the request changed nothing. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "the service's database is unavailable; try again shortly"));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -3,9 +3,9 @@ package dev.flotilla.product.web;
 import java.util.List;
 
 /**
- * Input that is well-formed but breaks a rule checked beyond bean validation (an unknown country, a
- * city of another country, a weak password). Answered with 400 and the same {@code errors} list as
- * bean validation failures.
+ * Input that is well-formed but breaks a rule checked beyond bean validation (an unknown category,
+ * an attribute the category does not have, a filter of the wrong type). Answered with 400 and the
+ * same {@code errors} list as bean validation failures.
  */
 public class InvalidFieldsException extends RuntimeException {
 

@@ -1,5 +1,7 @@
 package dev.flotilla.product.catalogue;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -59,7 +61,7 @@ class CatalogueTests {
 
         JsonNode created = api.read(api.as(ProductApi.ADMIN, post("/api/products"), book)
                 .andExpect(status().isCreated())
-                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(header().string("ETag", "\"1.7.0\""))
                 .andExpect(header().exists("Location")));
 
         assertThat(created.get("sku").asString()).startsWith("HOBBIT-");
@@ -131,8 +133,8 @@ class CatalogueTests {
         book.put("name", "Versioned, second edition");
 
         api.as(ProductApi.ADMIN, put("/api/products/" + id), book).andExpect(status().isPreconditionRequired());
-        api.as(ProductApi.ADMIN, put("/api/products/" + id).header("If-Match", "\"1\""), book).andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"2\""));
+        api.as(ProductApi.ADMIN, put("/api/products/" + id).header("If-Match", "\"1.1.0\""), book).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2.1.0\""));
         book.put("name", "Versioned, lost update");
         api.as(ProductApi.ADMIN, put("/api/products/" + id).header("If-Match", "\"1\""), book)
                 .andExpect(status().isPreconditionFailed())
@@ -156,6 +158,31 @@ class CatalogueTests {
                 .andExpect(status().isConflict());
         api.as(ProductApi.ADMIN, post("/api/products/" + id + "/stock-adjustments"), Map.of("delta", 0, "reason", "none"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theEtagChangesWithTheStockSoARevalidatedCopyIsNeverStale() throws Exception {
+        String id = api.create(ProductApi.book("Revalidated", "5.00", 3)).get("id").asString();
+        String etag = mvc.perform(get("/api/products/" + id)).andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get("/api/products/" + id).header("If-None-Match", etag)).andExpect(status().isNotModified());
+
+        api.reserve("etag-1", List.of(ProductApi.line(id, 1))).andExpect(status().isCreated());
+        mvc.perform(get("/api/products/" + id).header("If-None-Match", etag)).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1.2.1\"")).andExpect(jsonPath("$.availableStock").value(2));
+        mvc.perform(get("/api/products/" + id).header("If-None-Match", "\"1.2.1\"")).andExpect(status().isNotModified());
+    }
+
+    @Test
+    void numbersMongoDbCannotStoreExactlyAreRejected() throws Exception {
+        Map<String, Object> shoe = ProductApi.shoe("Precise Shoe", "50.00", 42, "red");
+        shoe.put("attributes", Map.of("euSize", new BigDecimal("42.00000000000000000000000000000000000001"),
+                "colour", "red"));
+        api.as(ProductApi.ADMIN, post("/api/products"), shoe).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.euSize"));
+        mvc.perform(get("/api/products?minPrice=1e7000&currency=EUR")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("minPrice"));
+        mvc.perform(get("/api/products?attr.euSize=42.00000000000000000000000000000000000001")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("attr.euSize"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.flotilla.user.reference.UnknownCountryException;
 import dev.flotilla.user.web.InvalidFieldsException.FieldProblem;
 import dev.flotilla.user.web.RequestSizeLimitFilter.PayloadTooLargeException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,6 +82,13 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> sessionStoreUnavailable(SessionStoreUnavailableException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    /** The service's own store cannot be reached: the client may retry, the request changed nothing. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "the service's database is unavailable; try again shortly"));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
