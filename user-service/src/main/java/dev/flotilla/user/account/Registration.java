@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Registration {
 
+    private static final int MAX_EMAIL_LENGTH = 254;
+
     private final Accounts accounts;
     private final ReferenceChecks referenceChecks;
     private final PasswordPolicy passwordPolicy;
@@ -41,6 +43,10 @@ public class Registration {
 
     Account register(RegisterRequest request, Set<Role> roles) {
         String email = EmailAddresses.normalise(request.email());
+        if (email.length() > MAX_EMAIL_LENGTH) {
+            // Lower-casing can lengthen a text ("İ" becomes two characters), so check again after it.
+            throw new InvalidFieldsException("email", "must be at most " + MAX_EMAIL_LENGTH + " characters");
+        }
         Account.Profile profile = referenceChecks.verify(new Account.Profile(request.displayName(),
                 request.countryCode(), request.cityId(), request.preferredCurrency()));
         passwordPolicy.problem(request.password(), email).ifPresent(problem -> {
@@ -60,7 +66,10 @@ public class Registration {
                 return saved;
             });
         } catch (DataIntegrityViolationException e) {
-            throw new EmailTakenException();
+            if (accounts.existsByEmail(email)) {
+                throw new EmailTakenException();
+            }
+            throw e;
         }
     }
 }

@@ -15,13 +15,6 @@ public final class AuthExceptions {
         }
     }
 
-    /** The account is disabled. */
-    public static class AccountDisabledException extends RuntimeException {
-        public AccountDisabledException() {
-            super("this account is disabled");
-        }
-    }
-
     /** A rate limit was reached; try again after {@code retryAfter}. */
     public static class TooManyLoginAttemptsException extends RuntimeException {
 

@@ -7,7 +7,6 @@ import java.util.UUID;
 import dev.flotilla.user.account.Account;
 import dev.flotilla.user.account.Accounts;
 import dev.flotilla.user.account.EmailAddresses;
-import dev.flotilla.user.auth.AuthExceptions.AccountDisabledException;
 import dev.flotilla.user.auth.AuthExceptions.InvalidRefreshTokenException;
 import dev.flotilla.user.auth.AuthExceptions.LoginFailedException;
 import dev.flotilla.user.auth.AuthExceptions.SessionStoreUnavailableException;
@@ -17,9 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Login, refresh and logout. A login checks the rate limits, then the password (also for unknown
- * emails, against a dummy hash, so that timing does not tell whether an account exists), opens a
- * session and issues tokens. A refresh rotates the session's refresh token; a token that was already
+ * Login, refresh and logout. A login counts against the rate limits, then checks the password (also
+ * for unknown emails, against a dummy hash, so that timing does not tell whether an account exists),
+ * opens a session and issues tokens. A refresh rotates the session's refresh token; a token that was already
  * rotated away ends the whole session.
  */
 @Service
@@ -54,12 +53,9 @@ class Login {
         rateLimiter.checkAccount(email);
         Account account = accounts.findByEmail(email).orElse(null);
         String hash = account != null ? account.passwordHash() : dummyHash;
-        if (!passwordEncoder.matches(request.password(), hash) || account == null) {
-            rateLimiter.recordFailure(email);
+        // A disabled account answers like a wrong password: neither says whether the password was right.
+        if (!passwordEncoder.matches(request.password(), hash) || account == null || !account.isActive()) {
             throw new LoginFailedException();
-        }
-        if (!account.isActive()) {
-            throw new AccountDisabledException();
         }
         rateLimiter.reset(email);
         return openSession(account, client);

@@ -2,7 +2,6 @@ package dev.flotilla.user.auth;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.flotilla.user.UserServiceProperties;
 import dev.flotilla.user.UserServiceProperties.LoginLimits;
@@ -18,8 +17,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Login rate limits in Redis, as fixed windows: attempts per client address, failures per account
- * (the email is stored only as a hash). A successful login clears the account's failures.
+ * Login rate limits in Redis, as fixed windows: attempts per client address, and unsuccessful attempts
+ * per account (the email is stored only as a hash). An account attempt is counted atomically before
+ * the password is checked, so simultaneous guesses cannot slip past the limit; a successful login
+ * clears the account's count.
  *
  * <p><b>Fails open.</b> When Redis cannot be reached the limits are not enforced, so that users can
  * still log in; each skipped check is counted in {@code flotilla.user.login.rate_limit.skipped} for
@@ -58,23 +59,14 @@ class LoginRateLimiter {
         }
     }
 
-    /** Refuses a login while the account has too many recent failures. */
+    /** Counts an attempt on the account and refuses it beyond the limit of failures. */
     void checkAccount(String email) {
         try {
-            String failures = redis.opsForValue().get(FAILURES + Sha256.hex(email));
-            if (failures != null && Long.parseLong(failures) >= limits.accountFailures()) {
-                Long millis = redis.getExpire(FAILURES + Sha256.hex(email), TimeUnit.MILLISECONDS);
-                throw new TooManyLoginAttemptsException("too many failed logins for this account",
-                        Duration.ofMillis(millis == null || millis < 0 ? limits.accountWindow().toMillis() : millis));
+            List<?> counted = redis.execute(COUNT, List.of(FAILURES + Sha256.hex(email)),
+                    Long.toString(limits.accountWindow().toMillis()));
+            if ((Long) counted.get(0) > limits.accountFailures()) {
+                throw new TooManyLoginAttemptsException("too many failed logins for this account", retryAfter(counted));
             }
-        } catch (DataAccessException e) {
-            skip(e);
-        }
-    }
-
-    void recordFailure(String email) {
-        try {
-            redis.execute(COUNT, List.of(FAILURES + Sha256.hex(email)), Long.toString(limits.accountWindow().toMillis()));
         } catch (DataAccessException e) {
             skip(e);
         }

@@ -34,6 +34,7 @@ class Sessions {
     private static final String SESSION = "user:session:";
     private static final String ACCOUNT_SESSIONS = "user:sessions:";
 
+    private static final RedisScript<Long> OPEN = RedisScript.of(new ClassPathResource("redis/open-session.lua"), Long.class);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> ROTATE = RedisScript.of(new ClassPathResource("redis/rotate-refresh-token.lua"), List.class);
 
@@ -68,11 +69,8 @@ class Sessions {
         RefreshToken token = RefreshToken.issue(id);
         Instant now = clock.instant();
         return store(() -> {
-            redis.opsForHash().putAll(SESSION + id, Map.of("accountId", accountId.toString(), "tokenHash", token.hash(),
-                    "createdAt", now.toString(), "lastUsedAt", now.toString(), "userAgent", userAgent, "address", address));
-            redis.expire(SESSION + id, ttl);
-            redis.opsForSet().add(ACCOUNT_SESSIONS + accountId, id);
-            redis.expire(ACCOUNT_SESSIONS + accountId, ttl);
+            redis.execute(OPEN, List.of(SESSION + id, ACCOUNT_SESSIONS + accountId), accountId.toString(), token.hash(),
+                    now.toString(), userAgent, address, id, Long.toString(ttl.toSeconds()));
             return new Opened(id, token.value(), now.plus(ttl));
         });
     }

@@ -95,8 +95,7 @@ public final class SigningKeys {
             generator.initialize(KEY_SIZE);
             var pair = generator.generateKeyPair();
             Files.createDirectories(file.getParent());
-            Files.writeString(file, PemKeys.toPem((RSAPrivateKey) pair.getPrivate()));
-            restrictToOwner(file);
+            writeOwnerOnly(file, PemKeys.toPem((RSAPrivateKey) pair.getPrivate()));
             log.warn("Generated a development JWT signing key at {}; configure flotilla.user.jwt.keys in production", file);
             return withThumbprintId(new RSAKey.Builder((RSAPublicKey) pair.getPublic())
                     .privateKey(pair.getPrivate()));
@@ -120,11 +119,13 @@ public final class SigningKeys {
         return builder.keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Creates the file readable by its owner only from the first byte, where the file system allows. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the file keeps the default permissions of its directory.
+            Files.createFile(file);
         }
+        Files.writeString(file, content);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dev.flotilla.user.account.AccountNotFoundException;
 import dev.flotilla.user.account.EmailTakenException;
-import dev.flotilla.user.auth.AuthExceptions.AccountDisabledException;
 import dev.flotilla.user.auth.AuthExceptions.InvalidRefreshTokenException;
 import dev.flotilla.user.auth.AuthExceptions.LoginFailedException;
 import dev.flotilla.user.auth.AuthExceptions.SessionNotFoundException;
@@ -63,11 +62,6 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler({LoginFailedException.class, InvalidRefreshTokenException.class})
     ProblemDetail unauthorized(RuntimeException e) {
         return problem(HttpStatus.UNAUTHORIZED, e.getMessage());
-    }
-
-    @ExceptionHandler(AccountDisabledException.class)
-    ProblemDetail disabled(AccountDisabledException e) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(TooManyLoginAttemptsException.class)

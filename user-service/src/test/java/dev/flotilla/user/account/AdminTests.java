@@ -90,6 +90,17 @@ class AdminTests {
     }
 
     @Test
+    void aServiceAccountGetsTheServiceRoleInItsTokens() throws Exception {
+        String email = Api.newEmail();
+        String id = api.register(email).get("id").asString();
+        api.authorized(patch("/api/users/" + id + "/roles"), admin, Map.of("roles", new String[] {"SERVICE"}))
+                .andExpect(status().isOk());
+        String token = Api.accessToken(api.login(email, Api.PASSWORD));
+        assertThat(api.me(token).get("roles").values()).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("CUSTOMER", "SERVICE");
+    }
+
+    @Test
     void aDisabledAccountCannotLogInAndLosesItsSessions() throws Exception {
         String email = Api.newEmail();
         String id = api.register(email).get("id").asString();
@@ -98,11 +109,14 @@ class AdminTests {
         api.authorized(post("/api/users/" + id + "/disable"), admin).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DISABLED"));
 
-        api.perform(post("/api/auth/login"), Map.of("email", email, "password", Api.PASSWORD)).andExpect(status().isForbidden());
+        api.perform(post("/api/auth/login"), Map.of("email", email, "password", Api.PASSWORD))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail").value("email or password is wrong"));
         api.perform(post("/api/auth/refresh"), Map.of("refreshToken", session.get("refreshToken").asString()))
                 .andExpect(status().isUnauthorized());
 
         api.authorized(post("/api/users/" + id + "/enable"), admin).andExpect(status().isOk());
+        api.perform(post("/api/auth/refresh"), Map.of("refreshToken", session.get("refreshToken").asString()))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail").value("unknown or expired refresh token"));
         api.login(email, Api.PASSWORD);
     }
 

@@ -1,7 +1,10 @@
 package dev.flotilla.user.auth;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flotilla.user.Api;
+import dev.flotilla.user.Concurrently;
 import dev.flotilla.user.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,17 @@ class LoginRateLimitTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         long retryAfter = Long.parseLong(locked.andReturn().getResponse().getHeader("Retry-After"));
         assertThat(retryAfter).isBetween(14 * 60L, 15 * 60L);
+    }
+
+    @Test
+    void simultaneousGuessesCannotSlipPastTheAccountLimit() throws Exception {
+        String email = Api.newEmail();
+        api.register(email);
+        AtomicInteger address = new AtomicInteger();
+        List<Integer> statuses = Concurrently.run(12, () -> login(email, "Wrong-Password-x", "10.0.4." + address.incrementAndGet())
+                .andReturn().getResponse().getStatus());
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(7);
     }
 
     @Test
