@@ -46,6 +46,9 @@ class StockReservationTests {
     @Autowired
     ReservationSweeper sweeper;
 
+    @Autowired
+    ProductStock productStock;
+
     ProductApi api;
 
     @BeforeEach
@@ -122,6 +125,21 @@ class StockReservationTests {
         api.reserve("order-5", List.of(ProductApi.line(scarce, 1))).andExpect(status().isConflict());
         api.reserve("order-5", List.of(ProductApi.line(scarce, 1))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.shortages[0].problem").value("INSUFFICIENT"));
+    }
+
+    @Test
+    void holdingALineTwiceForOneReservationCountsItOnce() throws Exception {
+        String product = api.createBook(5);
+        Reservation.Line line = new Reservation.Line(product, 2);
+        assertThat(productStock.hold("twice-1", line)).isEmpty();
+        assertThat(productStock.hold("twice-1", line)).isEmpty();
+        assertThat(stock(product)).isEqualTo(new Product.Stock(3, 2));
+        assertThat(holds(product)).hasSize(1);
+
+        productStock.release("twice-1", line);
+        productStock.release("twice-1", line);
+        assertThat(stock(product)).isEqualTo(new Product.Stock(5, 0));
+        assertThat(holds(product)).isEmpty();
     }
 
     @Test
