@@ -63,6 +63,22 @@ class ReadOnlyAccessTests {
     }
 
     @Test
+    void copiesLeftByKilledProcessesAreDeletedByTheNextExtraction() throws Exception {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        long deadPid = Long.MAX_VALUE / 2;
+        Path orphan = Files.writeString(temp.resolve(BundledFile.PREFIX + deadPid + "-123.db"), "left by a killed JVM");
+        Path unrelated = Files.writeString(temp.resolve(BundledFile.PREFIX + "not-ours.db"), "keep");
+        try (ReferenceData data = ReferenceData.openBundled()) {
+            assertThat(orphan).doesNotExist();
+            assertThat(unrelated).exists();
+            assertThat(data.extractedFile().orElseThrow().getFileName().toString())
+                    .startsWith(BundledFile.PREFIX + ProcessHandle.current().pid() + "-");
+        } finally {
+            Files.deleteIfExists(unrelated);
+        }
+    }
+
+    @Test
     void aMissingOrForeignFileIsRejectedClearly() throws Exception {
         assertThatIllegalArgumentException().isThrownBy(() -> ReferenceData.open(directory.resolve("missing.db")))
                 .withMessageContaining("does not exist");
