@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param tokenIssuer the {@code iss} every access token must carry
  * @param cacheTtl how long a product stays in the Redis cache
+ * @param nearCacheTtl how long a replica keeps a product read from Redis in memory (0: not at all)
+ * @param nearCacheSize how many products a replica keeps in memory at most
  * @param reservationTtl how long an unconfirmed reservation holds its stock
  * @param sweepInterval how often expired reservations are released and interrupted ones finished
  * @param stalledAfter how long a reservation may stay in a transitional state before the sweeper
@@ -23,6 +25,8 @@ import org.springframework.util.unit.DataSize;
 public record ProductServiceProperties(
         @DefaultValue("flotilla-user-service") String tokenIssuer,
         @DefaultValue("5m") Duration cacheTtl,
+        @DefaultValue("1s") Duration nearCacheTtl,
+        @DefaultValue("10000") int nearCacheSize,
         @DefaultValue("15m") Duration reservationTtl,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("30s") Duration stalledAfter,

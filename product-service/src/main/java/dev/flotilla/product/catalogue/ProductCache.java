@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cache-aside of product views in Redis ({@code product:<id>}, with a TTL). An entry is the view's
+ * Cache-aside of product views in Redis ({@code product:<id>}, with a TTL), in front of which a
+ * {@link NearCache} keeps popular entries in the process for a second. An entry is the view's
  * entity tag and status followed by its JSON, so a hit is answered without parsing or writing JSON. The
  * cache is never the truth: every write evicts the entry after it reached MongoDB, and when Redis
  * fails, reads go to MongoDB and writes still succeed; failures are counted in
@@ -27,16 +28,21 @@ public class ProductCache {
     private static final String PREFIX = "product:";
 
     private final StringRedisTemplate redis;
+    private final NearCache near;
     private final JsonMapper json;
     private final Duration ttl;
+    private final Counter nearHits;
     private final Counter hits;
     private final Counter misses;
     private final Counter errors;
 
-    ProductCache(StringRedisTemplate redis, JsonMapper json, ProductServiceProperties properties, MeterRegistry meters) {
+    ProductCache(StringRedisTemplate redis, NearCache near, JsonMapper json, ProductServiceProperties properties,
+            MeterRegistry meters) {
         this.redis = redis;
+        this.near = near;
         this.json = json;
         this.ttl = properties.cacheTtl();
+        this.nearHits = meters.counter("flotilla.product.cache.requests", "result", "near-hit");
         this.hits = meters.counter("flotilla.product.cache.requests", "result", "hit");
         this.misses = meters.counter("flotilla.product.cache.requests", "result", "miss");
         this.errors = meters.counter("flotilla.product.cache.errors");
@@ -55,10 +61,17 @@ public class ProductCache {
     }
 
     Optional<Entry> get(String id) {
+        Optional<Entry> nearby = near.get(id);
+        if (nearby.isPresent()) {
+            nearHits.increment();
+            return nearby;
+        }
         try {
             String cached = redis.opsForValue().get(PREFIX + id);
             (cached == null ? misses : hits).increment();
-            return Optional.ofNullable(cached).map(ProductCache::parse);
+            Optional<Entry> entry = Optional.ofNullable(cached).map(ProductCache::parse);
+            entry.ifPresent(found -> near.put(id, found));
+            return entry;
         } catch (DataAccessException | IllegalArgumentException e) {
             failed("read", e);
             return Optional.empty();
@@ -66,6 +79,7 @@ public class ProductCache {
     }
 
     void put(String id, Entry entry) {
+        near.put(id, entry);
         try {
             redis.opsForValue().set(PREFIX + id, entry.etag() + " " + entry.status() + " " + entry.json(), ttl);
         } catch (DataAccessException e) {
@@ -75,8 +89,10 @@ public class ProductCache {
 
     /** Removes a product after a change; public because stock changes in the stock feature evict too. */
     public void evict(String id) {
+        near.evict(id);
         try {
             redis.delete(PREFIX + id);
+            ProductInvalidations.publish(redis, id);
         } catch (DataAccessException e) {
             failed("evict", e);
         }

@@ -24,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /api/products/{id}} under load from wrk, with every read a cache hit, then with every read
- * a miss (the cache keeps entries for one millisecond, so each request reads MongoDB and writes Redis),
+ * {@code GET /api/products/{id}} under load from wrk: answered by the near cache (the default), by
+ * Redis alone (near cache off), and on every read a miss (the cache keeps entries for one
+ * millisecond, so each request reads MongoDB and writes Redis),
  * next to a bare Spring Boot endpoint measured in the same run as the yardstick. Prints requests per
  * second, the 99th percentile and the share of the bare endpoint's throughput. Needs {@code wrk} on
  * the PATH; run with {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}.
@@ -54,21 +55,27 @@ public final class ProductReadBenchmark {
             bare = Double.parseDouble(find(output, "Requests/sec:\\s+([0-9.]+)"));
             results.add(row("bare Spring Boot endpoint (yardstick)", output, bare));
         }
-        try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "hit")) {
+        try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "1s", "hit")) {
             int port = port(service);
             List<String> ids = seed(port);
             // The JIT needs about half a minute of load before the figures settle on two cores.
             wrk(port, ids, "30s");
-            results.add(row("cache hit (one product)", wrk(port, ids.subList(0, 1), DURATION), bare));
-            results.add(row("cache hit (1,000 products)", wrk(port, ids, DURATION), bare));
+            results.add(row("near-cache hit (one product)", wrk(port, ids.subList(0, 1), DURATION), bare));
+            results.add(row("near-cache hit (1,000 products)", wrk(port, ids, DURATION), bare));
         }
-        try (ConfigurableApplicationContext service = start(mongo, redis, "1ms", "miss")) {
+        try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "0s", "redis")) {
+            int port = port(service);
+            List<String> ids = seed(port);
+            wrk(port, ids, "30s");
+            results.add(row("Redis hit, no near cache (1,000 products)", wrk(port, ids, DURATION), bare));
+        }
+        try (ConfigurableApplicationContext service = start(mongo, redis, "1ms", "0s", "miss")) {
             int port = port(service);
             List<String> ids = seed(port);
             wrk(port, ids, "15s");
             results.add(row("cache miss (MongoDB read + Redis write)", wrk(port, ids, DURATION), bare));
         }
-        System.out.printf("%n%-42s %12s %10s %8s%n", "GET /api/products/{id}", "requests/s", "p99", "of bare");
+        System.out.printf("%n%-44s %12s %10s %8s%n", "GET /api/products/{id}", "requests/s", "p99", "of bare");
         results.forEach(System.out::println);
         System.out.printf("(wrk -t2 -c%s -d%s after 30 s of warm-up, %d cores, Java %s, %s)%n", CONNECTIONS, DURATION,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
@@ -76,12 +83,14 @@ public final class ProductReadBenchmark {
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext start(MongoEngine mongo, RedisEngine redis, String cacheTtl, String name) {
+    private static ConfigurableApplicationContext start(MongoEngine mongo, RedisEngine redis, String cacheTtl,
+            String nearCacheTtl, String name) {
         return new SpringApplicationBuilder(ProductServiceApplication.class).run("--server.port=0",
                 "--spring.mongodb.uri=" + mongo.uri("benchmark_" + name), "--spring.data.redis.host=" + redis.host(),
                 "--spring.data.redis.port=" + redis.port(), "--spring.data.redis.database=" + redis.allocateDatabase(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri(),
-                "--flotilla.product.cache-ttl=" + cacheTtl, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--flotilla.product.cache-ttl=" + cacheTtl, "--flotilla.product.near-cache-ttl=" + nearCacheTtl,
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
     }
 
     private static List<String> seed(int port) throws Exception {
@@ -118,7 +127,7 @@ public final class ProductReadBenchmark {
 
     private static String row(String name, String wrkOutput, double bare) {
         double rate = Double.parseDouble(find(wrkOutput, "Requests/sec:\\s+([0-9.]+)"));
-        return "%-42s %12.0f %10s %7.0f%%".formatted(name, rate, find(wrkOutput, "99%\\s+([0-9.]+[a-z]+)"), 100 * rate / bare);
+        return "%-44s %12.0f %10s %7.0f%%".formatted(name, rate, find(wrkOutput, "99%\\s+([0-9.]+[a-z]+)"), 100 * rate / bare);
     }
 
     private static String find(String text, String regex) {

@@ -1,6 +1,7 @@
 package dev.flotilla.product.catalogue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -200,6 +202,21 @@ class CatalogueTests {
 
         api.as(ProductApi.ADMIN, post("/api/products/" + id + "/stock-adjustments"), Map.of("delta", 4, "reason", "delivery"));
         mvc.perform(get("/api/products/" + id)).andExpect(jsonPath("$.availableStock").value(7));
+    }
+
+    @Test
+    void aChangeMadeByAnotherReplicaReachesThisOneThroughTheInvalidationChannel() throws Exception {
+        String id = api.create(ProductApi.book("Replicated", "5.00", 3)).get("id").asString();
+        mvc.perform(get("/api/products/" + id)).andExpect(jsonPath("$.name").value("Replicated"));
+
+        // What another replica does on a change: MongoDB first, then its cache evictions and the message.
+        mongo.getCollection("products").updateOne(new Document("_id", new ObjectId(id)),
+                new Document("$set", new Document("name", "Replicated elsewhere")));
+        redis.delete("product:" + id);
+        redis.convertAndSend("product:invalidations", id);
+
+        await().atMost(Duration.ofMillis(500)).untilAsserted(() ->
+                mvc.perform(get("/api/products/" + id)).andExpect(jsonPath("$.name").value("Replicated elsewhere")));
     }
 
     @Test
