@@ -88,7 +88,12 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, ServiceWebProperties properties,
             ObjectProvider<ApiAuthorization> rules, ProblemSecurityHandlers problems,
-            JwtAuthenticationConverter roles) throws Exception {
+            JwtAuthenticationConverter roles, ObjectProvider<JwtDecoder> decoder) throws Exception {
+        if (decoder.getIfAvailable() == null) {
+            throw new IllegalStateException("No way to verify access tokens: set "
+                    + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri (user-service's JWKS address) "
+                    + "or declare a JwtDecoder bean");
+        }
         // A stateless API: no CSRF tokens, sessions, saved requests, logout page or servlet API wrapping.
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())

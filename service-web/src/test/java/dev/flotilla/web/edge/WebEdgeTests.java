@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json",
-        "flotilla.web.max-request-size=1KB", "logging.structured.format.console="})
+        "flotilla.web.max-request-size=1KB", "spring.application.name=edge-test"})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WebEdgeTests {
 
     private static final String THING = "/things/3f2504e0-4f89-41d3-9a0c-0305e82c3301";
@@ -137,6 +138,33 @@ class WebEdgeTests {
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("00-" + TRACE_ID + "-");
+    }
+
+    @Test
+    void theApiDocumentListsProblemResponsesFromTheSecurityRules() throws Exception {
+        JsonNode document = json.readTree(send(get("/v3/api-docs")).body());
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").stringValue()).isEqualTo("bearer");
+        assertThat(document.at("/components/schemas/ProblemDetail/properties/traceId").isMissingNode()).isFalse();
+        JsonNode create = document.at("/paths/~1things/post/responses");
+        assertThat(create.propertyNames()).contains("400", "409", "413", "415", "503").doesNotContain("401", "404");
+        JsonNode find = document.at("/paths/~1things~1{id}/get/responses");
+        assertThat(find.propertyNames()).contains("400", "404", "503").doesNotContain("401", "403", "409", "413");
+        JsonNode delete = document.at("/paths/~1things~1{id}/delete");
+        assertThat(delete.get("responses").propertyNames()).contains("401", "403", "404", "409", "503");
+        assertThat(delete.at("/security/0").has("bearer")).isTrue();
+        JsonNode me = document.at("/paths/~1me/get/responses");
+        assertThat(me.propertyNames()).contains("401", "503").doesNotContain("403", "400");
+        assertThat(me.at("/401/content/application~1problem+json/schema/$ref").stringValue())
+                .isEqualTo("#/components/schemas/ProblemDetail");
+    }
+
+    @Test
+    void logLinesAreJsonWithTheTraceId(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        send(HttpRequest.newBuilder(uri("/things/bug")).header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build());
+        String line = output.getAll().lines().filter(l -> l.contains("Request failed unexpectedly")).findFirst().orElseThrow();
+        JsonNode logged = json.readTree(line);
+        assertThat(logged.toString()).contains(TRACE_ID);
+        assertThat(logged.at("/service/name").stringValue()).isEqualTo("edge-test");
     }
 
     private JsonNode assertProblem(HttpResponse<String> response, int status) {
