@@ -4,13 +4,12 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of product-service, under {@code flotilla.product}; the JWKS address of user-service
- * is Spring Security's own {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
+ * is Spring Security's own {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, the token
+ * issuer and the body-size limit are the web starter's ({@code flotilla.web}).
  *
- * @param tokenIssuer the {@code iss} every access token must carry
  * @param cacheTtl how long a product stays in the Redis cache
  * @param nearCacheTtl how long a replica keeps a product read from Redis in memory (0: not at all)
  * @param nearCacheSize how many products a replica keeps in memory at most
@@ -19,17 +18,14 @@ import org.springframework.util.unit.DataSize;
  * @param stalledAfter how long a reservation may stay in a transitional state before the sweeper
  *     finishes it (its request died half-way)
  * @param searchCandidates how many matching products a text search ranks at most
- * @param maxRequestSize the largest request body accepted; larger ones get 413
  */
 @ConfigurationProperties("flotilla.product")
 public record ProductServiceProperties(
-        @DefaultValue("flotilla-user-service") String tokenIssuer,
         @DefaultValue("5m") Duration cacheTtl,
         @DefaultValue("1s") Duration nearCacheTtl,
         @DefaultValue("10000") int nearCacheSize,
         @DefaultValue("15m") Duration reservationTtl,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("30s") Duration stalledAfter,
-        @DefaultValue("1000") int searchCandidates,
-        @DefaultValue("256KB") DataSize maxRequestSize) {
+        @DefaultValue("1000") int searchCandidates) {
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of user-service, under {@code flotilla.user}. Every value has a default that works
@@ -17,7 +16,6 @@ import org.springframework.util.unit.DataSize;
  * @param loginLimits the login rate limits
  * @param passwords password hashing
  * @param profileCacheTtl how long a profile stays in the Redis cache
- * @param maxRequestSize the largest request body accepted; larger ones get 413
  * @param bootstrapAdmin the administrator created at startup if absent
  */
 @ConfigurationProperties("flotilla.user")
@@ -26,7 +24,6 @@ public record UserServiceProperties(
         @DefaultValue LoginLimits loginLimits,
         @DefaultValue Passwords passwords,
         @DefaultValue("10m") Duration profileCacheTtl,
-        @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
     /**

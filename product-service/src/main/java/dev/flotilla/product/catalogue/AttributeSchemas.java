@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.flotilla.product.web.InvalidFieldsException;
-import dev.flotilla.product.web.InvalidFieldsException.FieldProblem;
+import dev.flotilla.web.problem.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
 
 /**
  * Which attributes a product may have, by its top-level category: books have an author and an ISBN,

@@ -10,7 +10,7 @@ import dev.flotilla.product.catalogue.CatalogueExceptions.ProductNotFoundExcepti
 import dev.flotilla.product.catalogue.CatalogueExceptions.SkuTakenException;
 import dev.flotilla.product.catalogue.CatalogueExceptions.StaleVersionException;
 import dev.flotilla.product.catalogue.CatalogueExceptions.StockTooLowException;
-import dev.flotilla.product.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,7 +3,7 @@ package dev.flotilla.product.catalogue;
 import java.net.URI;
 
 import dev.flotilla.product.catalogue.CatalogueExceptions.VersionRequiredException;
-import dev.flotilla.product.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.flotilla.product.web.InvalidFieldsException;
-import dev.flotilla.product.web.InvalidFieldsException.FieldProblem;
+import dev.flotilla.web.problem.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
 import dev.flotilla.reference.Category;
 import dev.flotilla.reference.ReferenceData;
 import org.springframework.data.domain.PageRequest;

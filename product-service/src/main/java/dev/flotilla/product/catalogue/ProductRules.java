@@ -8,8 +8,8 @@ import java.util.Map;
 import dev.flotilla.reference.Category;
 import dev.flotilla.reference.Currency;
 import dev.flotilla.reference.ReferenceData;
-import dev.flotilla.product.web.InvalidFieldsException;
-import dev.flotilla.product.web.InvalidFieldsException.FieldProblem;
+import dev.flotilla.web.problem.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.flotilla.product.ProductServiceProperties;
-import dev.flotilla.product.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;

@@ -17,7 +17,7 @@ import dev.flotilla.product.stock.ReservationExceptions.InsufficientStockExcepti
 import dev.flotilla.product.stock.ReservationExceptions.ReservationBusyException;
 import dev.flotilla.product.stock.ReservationExceptions.ReservationConflictException;
 import dev.flotilla.product.stock.ReservationExceptions.ReservationNotFoundException;
-import dev.flotilla.product.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 

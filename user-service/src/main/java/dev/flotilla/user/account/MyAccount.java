@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.flotilla.user.account.AccountEvents.AccountChanged;
 import dev.flotilla.user.account.AccountEvents.PasswordChanged;
-import dev.flotilla.user.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;

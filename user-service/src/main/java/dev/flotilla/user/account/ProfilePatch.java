@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.flotilla.user.web.InvalidFieldsException;
-import dev.flotilla.user.web.InvalidFieldsException.FieldProblem;
+import dev.flotilla.web.problem.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;

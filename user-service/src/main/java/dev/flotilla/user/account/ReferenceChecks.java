@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.flotilla.reference.ReferenceData;
-import dev.flotilla.user.web.InvalidFieldsException;
-import dev.flotilla.user.web.InvalidFieldsException.FieldProblem;
+import dev.flotilla.web.problem.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.flotilla.user.settings.UserSettings;
-import dev.flotilla.user.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

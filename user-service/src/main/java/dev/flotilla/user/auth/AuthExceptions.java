@@ -2,6 +2,9 @@ package dev.flotilla.user.auth;
 
 import java.time.Duration;
 
+import dev.flotilla.web.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** Why a login, refresh or session request is refused. */
 public final class AuthExceptions {
 
@@ -9,20 +12,25 @@ public final class AuthExceptions {
     }
 
     /** Wrong email or wrong password; deliberately does not say which. */
-    public static class LoginFailedException extends RuntimeException {
+    public static class LoginFailedException extends ProblemException {
         public LoginFailedException() {
-            super("email or password is wrong");
+            super(HttpStatus.UNAUTHORIZED, "email or password is wrong");
         }
     }
 
     /** A rate limit was reached; try again after {@code retryAfter}. */
-    public static class TooManyLoginAttemptsException extends RuntimeException {
+    public static class TooManyLoginAttemptsException extends ProblemException {
 
         private final Duration retryAfter;
 
         public TooManyLoginAttemptsException(String what, Duration retryAfter) {
-            super(what);
+            super(HttpStatus.TOO_MANY_REQUESTS, what + "; retry in " + seconds(retryAfter) + " s");
             this.retryAfter = retryAfter;
+            retryAfter(retryAfter);
+        }
+
+        private static long seconds(Duration wait) {
+            return Math.max(1, (wait.toMillis() + 999) / 1000);
         }
 
         public Duration retryAfter() {
@@ -31,23 +39,24 @@ public final class AuthExceptions {
     }
 
     /** The refresh token is unknown, expired, revoked or malformed. */
-    public static class InvalidRefreshTokenException extends RuntimeException {
+    public static class InvalidRefreshTokenException extends ProblemException {
         public InvalidRefreshTokenException(String reason) {
-            super(reason);
+            super(HttpStatus.UNAUTHORIZED, reason);
         }
     }
 
     /** No session of the signed-in user has this id. */
-    public static class SessionNotFoundException extends RuntimeException {
+    public static class SessionNotFoundException extends ProblemException {
         public SessionNotFoundException(String id) {
-            super("no session with id " + id);
+            super(HttpStatus.NOT_FOUND, "no session with id " + id);
         }
     }
 
     /** Redis, where sessions live, cannot be reached. */
-    public static class SessionStoreUnavailableException extends RuntimeException {
+    public static class SessionStoreUnavailableException extends ProblemException {
         public SessionStoreUnavailableException(Throwable cause) {
-            super("sessions are temporarily unavailable; try again shortly", cause);
+            super(HttpStatus.SERVICE_UNAVAILABLE, "sessions are temporarily unavailable; try again shortly", cause);
+            retryAfter(Duration.ofSeconds(5));
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.flotilla.user.reference;
 
+import dev.flotilla.web.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** No country has this code. */
-public class UnknownCountryException extends RuntimeException {
+public class UnknownCountryException extends ProblemException {
 
     UnknownCountryException(String code) {
-        super("no country with code '" + code + "'");
+        super(HttpStatus.NOT_FOUND, "no country with code '" + code + "'");
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.flotilla.reference.ReferenceData;
 import dev.flotilla.user.account.AccountSettingsStore;
-import dev.flotilla.user.web.InvalidFieldsException;
+import dev.flotilla.web.problem.InvalidFieldsException;
 import org.springframework.stereotype.Service;
 
 /** Reads and replaces a user's settings document; the currency must exist in the reference data. */
