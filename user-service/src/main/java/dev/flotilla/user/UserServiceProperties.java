@@ -40,7 +40,9 @@ public record UserServiceProperties(
      * @param keys configured keys (production: from a Secret); all are published in the JWKS, so a
      *     retired key stays valid for verification while its tokens live
      * @param generateMissingKey when no key is configured, generate one and keep it in
-     *     {@code keyDirectory} (development and embedded mode only)
+     *     {@code keyDirectory}; off by default, because each replica would sign with a key of its own
+     *     that the others do not know. Only the local platform and development turn it on; without
+     *     it and without a configured key the service does not start
      * @param keyDirectory where a generated key is kept
      */
     public record Jwt(
@@ -49,7 +51,7 @@ public record UserServiceProperties(
             @DefaultValue("30d") Duration refreshTokenTtl,
             @Nullable String signingKeyId,
             @DefaultValue List<SigningKey> keys,
-            @DefaultValue("true") boolean generateMissingKey,
+            @DefaultValue("false") boolean generateMissingKey,
             @Nullable Path keyDirectory) {
     }
 
