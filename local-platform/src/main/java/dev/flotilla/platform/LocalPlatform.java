@@ -71,7 +71,10 @@ public final class LocalPlatform {
                 "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
                 "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()),
                 "FLOTILLA_USER_BOOTSTRAPADMIN_EMAIL", "admin@flotilla.local",
-                "FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword));
+                "FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword,
+                // One instance on one machine: it may sign with a key it generates and keeps on disk.
+                // Replicated deployments configure flotilla.user.jwt.keys instead.
+                "FLOTILLA_USER_JWT_GENERATEMISSINGKEY", "true"));
     }
 
     private static ServiceProcess productService(MongoEngine mongo, RedisEngine redis) {

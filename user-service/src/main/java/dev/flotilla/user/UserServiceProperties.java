@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jwt how access tokens are signed and how long tokens live
  * @param loginLimits the login rate limits
+ * @param registrationLimits the registration rate limit
+ * @param passwordChangeLimits the limit on wrong current passwords when changing the password
  * @param passwords password hashing
  * @param profileCacheTtl how long a profile stays in the Redis cache
  * @param bootstrapAdmin the administrator created at startup if absent
@@ -22,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record UserServiceProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue LoginLimits loginLimits,
+        @DefaultValue RegistrationLimits registrationLimits,
+        @DefaultValue PasswordChangeLimits passwordChangeLimits,
         @DefaultValue Passwords passwords,
         @DefaultValue("10m") Duration profileCacheTtl,
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
@@ -37,7 +41,9 @@ public record UserServiceProperties(
      * @param keys configured keys (production: from a Secret); all are published in the JWKS, so a
      *     retired key stays valid for verification while its tokens live
      * @param generateMissingKey when no key is configured, generate one and keep it in
-     *     {@code keyDirectory} (development and embedded mode only)
+     *     {@code keyDirectory}; off by default, because each replica would sign with a key of its own
+     *     that the others do not know. Only the local platform and development turn it on; without
+     *     it and without a configured key the service does not start
      * @param keyDirectory where a generated key is kept
      */
     public record Jwt(
@@ -46,7 +52,7 @@ public record UserServiceProperties(
             @DefaultValue("30d") Duration refreshTokenTtl,
             @Nullable String signingKeyId,
             @DefaultValue List<SigningKey> keys,
-            @DefaultValue("true") boolean generateMissingKey,
+            @DefaultValue("false") boolean generateMissingKey,
             @Nullable Path keyDirectory) {
     }
 
@@ -62,18 +68,56 @@ public record UserServiceProperties(
     }
 
     /**
-     * Login rate limits, counted in Redis.
+     * Login rate limits, counted in Redis. Only failed logins count against an account, and the
+     * strict limit is keyed on the account <em>and</em> the client address, so that guesses from one
+     * place cannot lock the owner out elsewhere. The account-wide limit, against guesses spread over
+     * many addresses, never applies to an address the account signed in from within
+     * {@code knownAddressTtl}. IPv6 addresses count by their /64 prefix.
      *
-     * @param accountFailures failed logins per account before it is locked for {@code accountWindow}
+     * @param accountAddressFailures failed logins per account and client address before that address
+     *     is refused for the rest of {@code accountAddressWindow}, even with the right password
+     * @param accountAddressWindow the window of failed logins per account and client address
+     * @param accountFailures failed logins per account, from all addresses together, before
+     *     addresses the account has not signed in from are refused for the rest of {@code accountWindow}
      * @param accountWindow the window of failed logins per account
-     * @param addressAttempts login attempts per client address within {@code addressWindow}
+     * @param knownAddressTtl how long an address the account signed in from is exempt from the
+     *     account-wide limit; renewed with every successful login from it
+     * @param addressAttempts login attempts (successful or not) per client address within {@code addressWindow}
      * @param addressWindow the window of attempts per client address
      */
     public record LoginLimits(
-            @DefaultValue("5") int accountFailures,
-            @DefaultValue("15m") Duration accountWindow,
+            @DefaultValue("5") int accountAddressFailures,
+            @DefaultValue("15m") Duration accountAddressWindow,
+            @DefaultValue("50") int accountFailures,
+            @DefaultValue("1h") Duration accountWindow,
+            @DefaultValue("30d") Duration knownAddressTtl,
             @DefaultValue("20") int addressAttempts,
             @DefaultValue("1m") Duration addressWindow) {
+    }
+
+    /**
+     * The registration rate limit, counted in Redis: every attempt counts, successful or not, which
+     * also slows down probing which emails have accounts (a taken email answers 409).
+     *
+     * @param addressAttempts registration attempts per client address within {@code addressWindow}
+     * @param addressWindow the window of registration attempts per client address
+     */
+    public record RegistrationLimits(
+            @DefaultValue("10") int addressAttempts,
+            @DefaultValue("1h") Duration addressWindow) {
+    }
+
+    /**
+     * The limit on wrong current passwords in {@code PUT /api/users/me/password}, per account: a
+     * stolen access token must not become unlimited password guessing.
+     *
+     * @param failures wrong current passwords per account before password changes are refused for
+     *     the rest of {@code window}
+     * @param window the window of wrong current passwords
+     */
+    public record PasswordChangeLimits(
+            @DefaultValue("5") int failures,
+            @DefaultValue("15m") Duration window) {
     }
 
     /**

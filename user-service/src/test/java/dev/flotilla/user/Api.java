@@ -64,7 +64,11 @@ public final class Api {
     }
 
     public ResultActions perform(MockHttpServletRequestBuilder request, Object body) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json(body)));
+    }
+
+    public String json(Object body) {
+        return json.writeValueAsString(body);
     }
 
     public ResultActions authorized(MockHttpServletRequestBuilder request, String accessToken) throws Exception {

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user account: the aggregate behind registration, login, profile, settings and administration.
- * State changes only through its verbs, which keep the invariants (lower-case email, at least the
- * customer role).
+ * State changes only through its verbs, which keep the invariants (the normalised email and its
+ * confusable skeleton, see {@link EmailAddresses}; at least the customer role).
  */
 @Entity
 @Table(name = "account")
@@ -33,6 +33,9 @@ public class Account {
     private UUID id;
 
     private String email;
+
+    /** Absent only on accounts older than the column whose skeleton another, older account already had. */
+    private @Nullable String emailSkeleton;
 
     private String passwordHash;
 
@@ -70,6 +73,7 @@ public class Account {
     Account(UUID id, String email, String passwordHash, Profile profile, Set<Role> roles, String settings, Instant now) {
         this.id = id;
         this.email = EmailAddresses.normalise(email);
+        this.emailSkeleton = EmailAddresses.skeleton(this.email);
         this.passwordHash = passwordHash;
         this.status = AccountStatus.ACTIVE;
         this.settings = settings;
@@ -137,6 +141,10 @@ public class Account {
 
     public String email() {
         return email;
+    }
+
+    @Nullable String emailSkeleton() {
+        return emailSkeleton;
     }
 
     public String passwordHash() {

@@ -35,10 +35,12 @@ class AccountAdministration {
 
     @Transactional(readOnly = true)
     Page<AccountView> find(@Nullable String emailPrefix, @Nullable String countryCode, int page, int size) {
+        // Compared in the stored form; a NUL, which PostgreSQL cannot take, or another invisible character is a 400.
+        String prefix = emailPrefix == null || emailPrefix.isEmpty() ? null : EmailAddresses.canonical(emailPrefix, "emailPrefix");
         Specification<Account> filter = (root, query, criteria) -> {
             Predicate all = criteria.conjunction();
-            if (emailPrefix != null && !emailPrefix.isEmpty()) {
-                all = criteria.and(all, criteria.like(root.get("email"), likePrefix(emailPrefix), '\\'));
+            if (prefix != null) {
+                all = criteria.and(all, criteria.like(root.get("email"), likePrefix(prefix), '\\'));
             }
             if (countryCode != null) {
                 all = criteria.and(all, criteria.equal(root.get("countryCode"), countryCode.toUpperCase(Locale.ROOT)));
@@ -76,7 +78,6 @@ class AccountAdministration {
 
     /** Escapes LIKE wildcards so that a prefix such as {@code a%} matches literally. */
     private static String likePrefix(String prefix) {
-        String lower = prefix.toLowerCase(Locale.ROOT);
-        return lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

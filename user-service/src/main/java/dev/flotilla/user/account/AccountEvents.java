@@ -10,6 +10,10 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
+    /** A new account was stored; it has no settings until a listener writes them. */
+    public record AccountRegistered(UUID accountId, String preferredCurrency) {
+    }
+
     /** Any change to what {@code GET /api/users/me} shows. */
     public record AccountChanged(UUID accountId) {
     }

@@ -20,6 +20,9 @@ public interface Accounts extends Repository<Account, UUID> {
 
     boolean existsByEmail(String email);
 
+    /** Whether an account's email has this {@linkplain EmailAddresses#skeleton(String) skeleton}. */
+    boolean existsByEmailSkeleton(String emailSkeleton);
+
     Page<Account> findAll(Specification<Account> filter, Pageable pageable);
 
     void flush();

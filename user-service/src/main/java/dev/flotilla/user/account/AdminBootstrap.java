@@ -44,6 +44,9 @@ class AdminBootstrap implements ApplicationRunner {
             log.info("Created the bootstrap administrator {}", admin.email());
         } catch (EmailTakenException e) {
             log.info("The bootstrap administrator {} was created by another replica", admin.email());
+        } catch (EmailLookalikeException e) {
+            log.error("The bootstrap administrator {} was not created: another account has an email that looks the "
+                    + "same; find it with GET /api/users and disable it", admin.email());
         }
     }
 }

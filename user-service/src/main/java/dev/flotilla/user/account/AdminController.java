@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,9 @@ class AdminController {
         this.administration = administration;
     }
 
+    @Operation(summary = "Find accounts", description = """
+            Paged and sorted by email; filtered by an email prefix (compared in the stored, normalised \
+            form) and a country. Needs the ADMIN role.""")
     @GetMapping
     AccountPage list(@RequestParam(required = false) @Size(max = 254) @Nullable String emailPrefix,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{2}") @Nullable String country,
@@ -40,16 +44,21 @@ class AdminController {
         return AccountPage.of(administration.find(emailPrefix, country, page, size));
     }
 
+    @Operation(summary = "Set the roles of an account",
+            description = "The complete set of roles; CUSTOMER is always kept. Needs the ADMIN role.")
     @PatchMapping("/{id}/roles")
     AccountView assignRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
         return administration.assignRoles(id, request.roles());
     }
 
+    @Operation(summary = "Disable an account",
+            description = "It can no longer log in and all its sessions end. Needs the ADMIN role.")
     @PostMapping("/{id}/disable")
     AccountView disable(@PathVariable UUID id) {
         return administration.disable(id);
     }
 
+    @Operation(summary = "Enable an account", description = "Needs the ADMIN role.")
     @PostMapping("/{id}/enable")
     AccountView enable(@PathVariable UUID id) {
         return administration.enable(id);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.flotilla.user.account.AccountEvents.AccountChanged;
 import dev.flotilla.user.account.AccountEvents.PasswordChanged;
+import dev.flotilla.user.ratelimit.RateLimitWindows.Reservation;
 import dev.flotilla.web.problem.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,19 +24,21 @@ public class MyAccount {
     private final ReferenceChecks referenceChecks;
     private final ProfilePatch profilePatch;
     private final PasswordPolicy passwordPolicy;
+    private final PasswordChangeRateLimiter passwordChangeLimiter;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     MyAccount(Accounts accounts, ProfileCache cache, ReferenceChecks referenceChecks, ProfilePatch profilePatch,
-            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock) {
+            PasswordPolicy passwordPolicy, PasswordChangeRateLimiter passwordChangeLimiter, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.cache = cache;
         this.referenceChecks = referenceChecks;
         this.profilePatch = profilePatch;
         this.passwordPolicy = passwordPolicy;
+        this.passwordChangeLimiter = passwordChangeLimiter;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.transactions = transactions;
@@ -58,13 +61,17 @@ public class MyAccount {
     /**
      * Changes the password when the current one is right, and ends every other session of the account
      * in the same transaction: if the sessions cannot be ended, the password stays as it was. The two
-     * hash computations (about 120 ms each) run before the transaction, holding no connection.
+     * hash computations (about 120 ms each) run before the transaction, holding no connection. Wrong
+     * current passwords are limited per account ({@link PasswordChangeRateLimiter}).
      */
     public void changePassword(UUID id, ChangePasswordRequest request, @Nullable String currentSessionId) {
         Account account = find(id);
-        if (!passwordEncoder.matches(request.currentPassword(), account.passwordHash())) {
+        Reservation failure = passwordChangeLimiter.reserveFailure(id);
+        if (!passwordEncoder.matches(request.currentPassword(), account.passwordHash())
+                || !PasswordPolicy.fitsBcrypt(request.currentPassword())) {
             throw new InvalidFieldsException("currentPassword", "is not the current password");
         }
+        passwordChangeLimiter.currentPasswordWasRight(failure);
         passwordPolicy.problem(request.newPassword(), account.email()).ifPresent(problem -> {
             throw new InvalidFieldsException("newPassword", problem);
         });

@@ -40,7 +40,7 @@ public class PasswordPolicy {
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (!fitsBcrypt(password)) {
             return Optional.of("must be at most " + MAX_BYTES + " bytes in UTF-8");
         }
         String lower = password.toLowerCase(Locale.ROOT);
@@ -55,6 +55,15 @@ public class PasswordPolicy {
             return Optional.of("is too common; choose one that is not in lists of leaked passwords");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether BCrypt reads the whole password: it ignores everything after {@value #MAX_BYTES} bytes, so
+     * a longer password is refused rather than silently cut (pre-hashing would lift the limit but make
+     * every stored hash a different scheme; 64 characters are enough for a passphrase).
+     */
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
     private boolean isCommon(String lower) {

@@ -2,6 +2,7 @@ package dev.flotilla.user.auth;
 
 import java.time.Duration;
 
+import dev.flotilla.user.ratelimit.TooManyRequestsException;
 import dev.flotilla.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -18,23 +19,10 @@ public final class AuthExceptions {
         }
     }
 
-    /** A rate limit was reached; try again after {@code retryAfter}. */
-    public static class TooManyLoginAttemptsException extends ProblemException {
-
-        private final Duration retryAfter;
-
+    /** A login rate limit was reached; try again after {@code retryAfter}. */
+    public static class TooManyLoginAttemptsException extends TooManyRequestsException {
         public TooManyLoginAttemptsException(String what, Duration retryAfter) {
-            super(HttpStatus.TOO_MANY_REQUESTS, what + "; retry in " + seconds(retryAfter) + " s");
-            this.retryAfter = retryAfter;
-            retryAfter(retryAfter);
-        }
-
-        private static long seconds(Duration wait) {
-            return Math.max(1, (wait.toMillis() + 999) / 1000);
-        }
-
-        public Duration retryAfter() {
-            return retryAfter;
+            super(what, retryAfter);
         }
     }
 

@@ -7,18 +7,21 @@ import java.util.UUID;
 import dev.flotilla.user.account.Account;
 import dev.flotilla.user.account.Accounts;
 import dev.flotilla.user.account.EmailAddresses;
+import dev.flotilla.user.account.PasswordPolicy;
 import dev.flotilla.user.auth.AuthExceptions.InvalidRefreshTokenException;
 import dev.flotilla.user.auth.AuthExceptions.LoginFailedException;
 import dev.flotilla.user.auth.AuthExceptions.SessionStoreUnavailableException;
+import dev.flotilla.user.ratelimit.RateLimitWindows.Reservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Login, refresh and logout. A login counts against the rate limits, then checks the password (also
- * for unknown emails, against a dummy hash, so that timing does not tell whether an account exists),
- * opens a session and issues tokens. A refresh rotates the session's refresh token; a token that was already
+ * Login, refresh and logout. A login counts against the rate limits ({@link LoginRateLimiter}: a
+ * failure is reserved before the password check and given back on success), then checks the password
+ * (also for unknown emails, against a dummy hash, so that timing does not tell whether an account
+ * exists), opens a session and issues tokens. A refresh rotates the session's refresh token; a token that was already
  * rotated away ends the whole session.
  */
 @Service
@@ -48,17 +51,38 @@ class Login {
     }
 
     TokenResponse login(LoginRequest request, Client client) {
-        String email = EmailAddresses.normalise(request.email());
         rateLimiter.checkAddress(client.address());
-        rateLimiter.checkAccount(email);
+        String email = EmailAddresses.normalise(request.email());
+        LoginRateLimiter.Attempt attempt = LoginRateLimiter.Attempt.of(email, client.address());
+        Reservation reservation = rateLimiter.reserveFailure(attempt);
+        Account account;
+        try {
+            account = authenticate(email, request.password());
+        } catch (LoginFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            rateLimiter.abandoned(reservation);
+            throw e;
+        }
+        rateLimiter.succeeded(attempt, reservation);
+        return openSession(account, client);
+    }
+
+    /**
+     * The active account with this email and password. The hash is checked for unknown emails too,
+     * against a dummy hash, and a disabled account answers like a wrong password: neither timing nor
+     * the answer says whether an account exists or whether the password was right.
+     */
+    private Account authenticate(String email, String password) {
         Account account = accounts.findByEmail(email).orElse(null);
         String hash = account != null ? account.passwordHash() : dummyHash;
-        // A disabled account answers like a wrong password: neither says whether the password was right.
-        if (!passwordEncoder.matches(request.password(), hash) || account == null || !account.isActive()) {
+        // BCrypt reads only the first 72 bytes: a longer password would match one that is its prefix.
+        // No password longer than that can be set, so a longer one is wrong, after the same work.
+        boolean matches = passwordEncoder.matches(password, hash) && PasswordPolicy.fitsBcrypt(password);
+        if (!matches || account == null || !account.isActive()) {
             throw new LoginFailedException();
         }
-        rateLimiter.reset(email);
-        return openSession(account, client);
+        return account;
     }
 
     TokenResponse refresh(String refreshToken) {

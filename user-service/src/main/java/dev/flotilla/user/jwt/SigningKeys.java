@@ -24,9 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The RSA keys that sign and verify access tokens. Production keys come from configuration (a
- * Secret): the active one signs, every configured key is published, so tokens signed with a retiring
- * key stay valid while they live. Without configured keys, and only when allowed, a key is generated
- * once and kept on disk (development and embedded mode).
+ * Secret shared by every replica): the active one signs, every configured key is published in the
+ * JWKS and accepted, so keys rotate without downtime: add the new key, then make it the signing key,
+ * and drop the old one once its tokens have expired. Without configured keys the service does not
+ * start, unless {@code generate-missing-key} is on (the local platform and development only): then a
+ * key is generated once and kept on disk. It is off by default because each replica would generate a
+ * key of its own, and tokens signed by one would fail on the others.
  */
 public final class SigningKeys {
 
@@ -51,10 +54,15 @@ public final class SigningKeys {
                             .orElseThrow(() -> new IllegalStateException("no configured key has a private part"));
             return new SigningKeys(keys, activeId);
         }
-        if (!properties.generateMissingKey() || properties.keyDirectory() == null) {
-            throw new IllegalStateException("no JWT signing key is configured: set flotilla.user.jwt.keys[0].id and "
-                    + ".private-key (FLOTILLA_USER_JWT_KEYS_0_ID, FLOTILLA_USER_JWT_KEYS_0_PRIVATEKEY), or allow "
-                    + "flotilla.user.jwt.generate-missing-key with a key-directory for development");
+        if (!properties.generateMissingKey()) {
+            throw new IllegalStateException("No JWT signing key is configured. Set flotilla.user.jwt.keys[0].id and "
+                    + "flotilla.user.jwt.keys[0].private-key (FLOTILLA_USER_JWT_KEYS_0_ID, FLOTILLA_USER_JWT_KEYS_0_PRIVATEKEY; "
+                    + "the same key on every replica), or, for a single development instance only, "
+                    + "flotilla.user.jwt.generate-missing-key=true (FLOTILLA_USER_JWT_GENERATEMISSINGKEY=true)");
+        }
+        if (properties.keyDirectory() == null) {
+            throw new IllegalStateException("flotilla.user.jwt.generate-missing-key=true needs flotilla.user.jwt.key-directory, "
+                    + "where the generated key is kept");
         }
         RSAKey generated = loadOrGenerate(properties.keyDirectory().resolve(GENERATED_KEY_FILE));
         return new SigningKeys(List.of(generated), generated.getKeyID());

@@ -10,6 +10,7 @@ import dev.flotilla.reference.Country;
 import dev.flotilla.reference.Currency;
 import dev.flotilla.reference.Page;
 import dev.flotilla.reference.ReferenceData;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -41,16 +42,20 @@ class ReferenceController {
         this.version = referenceData.info().contentChecksum().substring("sha256:".length(), "sha256:".length() + 16);
     }
 
+    @Operation(summary = "List the countries", description = "ISO 3166-1; cacheable for a day, 304 on a matching If-None-Match.")
     @GetMapping("/countries")
     ResponseEntity<List<Country>> countries(WebRequest request) {
         return cached(request, "countries", referenceData::countries);
     }
 
+    @Operation(summary = "List the currencies", description = "ISO 4217; cacheable for a day, 304 on a matching If-None-Match.")
     @GetMapping("/currencies")
     ResponseEntity<List<Currency>> currencies(WebRequest request) {
         return cached(request, "currencies", referenceData::currencies);
     }
 
+    @Operation(summary = "List the cities of a country",
+            description = "Paged; cacheable for a day, 304 on a matching If-None-Match.")
     @GetMapping("/countries/{code}/cities")
     ResponseEntity<Page<City>> cities(WebRequest request,
             @PathVariable @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String code,

@@ -2,6 +2,7 @@ package dev.flotilla.user.settings;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,11 +23,13 @@ class SettingsController {
         this.settings = settings;
     }
 
+    @Operation(summary = "Read my settings")
     @GetMapping
     UserSettings get(@AuthenticationPrincipal Jwt token) {
         return settings.get(UUID.fromString(token.getSubject()));
     }
 
+    @Operation(summary = "Replace my settings", description = "The whole document: language, currency and notifications.")
     @PutMapping
     UserSettings replace(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UserSettings request) {
         return settings.replace(UUID.fromString(token.getSubject()), request);

@@ -1,5 +1,6 @@
 package dev.flotilla.user.account;
 
+import java.net.URI;
 import java.util.Map;
 
 import dev.flotilla.user.Api;
@@ -64,7 +65,16 @@ class AdminTests {
     void likeWildcardsInThePrefixMatchLiterally() throws Exception {
         assertThat(list("?emailPrefix=%25").get("totalItems").asLong()).isZero();
         assertThat(list("?emailPrefix=_").get("totalItems").asLong()).isZero();
-        assertThat(list("?emailPrefix=' OR '1'='1").get("totalItems").asLong()).isZero();
+        assertThat(list("?emailPrefix='OR'1'='1").get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void aNulOrAnInvisibleCharacterInTheEmailPrefixIsABadRequest() throws Exception {
+        api.authorized(get(URI.create("/api/users?emailPrefix=%00")), admin).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("emailPrefix"));
+        api.authorized(get(URI.create("/api/users?emailPrefix=admin%E2%80%8B")), admin).andExpect(status().isBadRequest());
+        api.authorized(get(URI.create("/api/users?emailPrefix=a%20b")), admin).andExpect(status().isBadRequest());
+        assertThat(list("?emailPrefix=ADMIN@").get("totalItems").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.flotilla.user.account;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.flotilla.user.Api;
+import dev.flotilla.user.Concurrently;
 import dev.flotilla.user.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,68 @@ class RegistrationTests {
         assertThat(count(email)).isEqualTo(1);
     }
 
+    @Test
+    void theBootstrapAdministratorsEmailWithInvisibleCharactersIsRejected() throws Exception {
+        long accountsBefore = total();
+        for (String spoof : new String[] {"admin@flotilla.test\u200b\u200b", "\ufeffadmin@flotilla.test",
+                "admin\u00ad@flotilla.test", "admin@flotilla.test\u0000"}) {
+            api.perform(post("/api/users"), Api.registration(spoof))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("email")));
+        }
+        assertThat(total()).isEqualTo(accountsBefore);
+    }
+
+    @Test
+    void aLoneSurrogateInTheEmailIsRejected() throws Exception {
+        String body = api.json(Api.registration("placeholder@example.com")).replace("placeholder", "lone\\ud800" + System.nanoTime());
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("email")));
+    }
+
+    @Test
+    void decomposedAndComposedSpellingsOfAnEmailAreOneAccount() throws Exception {
+        String local = "jos" + System.nanoTime();
+        String composed = local + "\u00e9@example.com";
+        String decomposed = local + "e\u0301@example.com";
+        api.register(composed);
+        api.perform(post("/api/users"), Api.registration(decomposed)).andExpect(status().isConflict());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account WHERE email LIKE ?", Long.class, local + "%")).isEqualTo(1);
+        api.login(decomposed, Api.PASSWORD);
+    }
+
+    @Test
+    void anEmailThatLooksLikeATakenOneIsAConflict() throws Exception {
+        String local = "admin" + System.nanoTime();
+        api.register(local + "@example.com");
+        for (String lookalike : new String[] {"\u0430" + local.substring(1) + "@example.com",
+                local.replace("m", "rn") + "@example.com", local + "@ex\u0430mple.com"}) {
+            api.perform(post("/api/users"), Api.registration(lookalike))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value("an account with an email that looks the same already exists"));
+        }
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM account
+                WHERE email_skeleton = (SELECT email_skeleton FROM account WHERE email = ?)""", Long.class,
+                local + "@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousRegistrationsOfLookalikeEmailsCreateExactlyOneAccount() throws Exception {
+        String local = "ada" + System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        String[] spellings = {"a", "\u0430"};
+        List<Integer> statuses = Concurrently.run(10, () -> {
+            int n = next.getAndIncrement();
+            String email = spellings[n % 2] + local.substring(1, 2) + spellings[(n / 2) % 2] + local.substring(3) + "@example.com";
+            return api.perform(post("/api/users"), Api.registration(email)).andReturn().getResponse().getStatus();
+        });
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
+    }
+
     static Stream<Arguments> invalidRegistrations() {
         return Stream.of(
                 invalid("email", body -> body.remove("email")),
@@ -101,7 +166,13 @@ class RegistrationTests {
                 invalid("cityId", body -> body.put("cityId", 999999999)),
                 invalid("cityId", body -> body.put("cityId", -5)),
                 invalid("preferredCurrency", body -> body.put("preferredCurrency", "XYZ")),
-                invalid("preferredCurrency", body -> body.put("preferredCurrency", "EURO")));
+                invalid("preferredCurrency", body -> body.put("preferredCurrency", "EURO")),
+                invalid("email", body -> body.put("email", body.get("email") + "\u200b\u200b")),
+                invalid("email", body -> body.put("email", "\ufeff" + body.get("email"))),
+                invalid("email", body -> body.put("email", "\u202e" + body.get("email"))),
+                invalid("email", body -> body.put("email", "no\u00a0break" + body.get("email"))),
+                invalid("email", body -> body.put("email", "filler\u3164" + body.get("email"))),
+                invalid("email", body -> body.put("email", "joiner\u034f" + body.get("email"))));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

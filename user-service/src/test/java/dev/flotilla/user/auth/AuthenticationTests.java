@@ -1,5 +1,6 @@
 package dev.flotilla.user.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +160,40 @@ class AuthenticationTests {
         refresh(current.get("refreshToken").asString()).andExpect(status().isOk());
         api.perform(post("/api/auth/login"), Map.of("email", email, "password", Api.PASSWORD)).andExpect(status().isUnauthorized());
         api.login(email, "A-Brand-New-Phrase-77");
+    }
+
+    @Test
+    void onlyTheFirst72BytesOfAPasswordCountForBcryptSoLongerOnesNeverMatch() throws Exception {
+        String password = "Correct-Horse-Battery-90" + "é".repeat(24);
+        assertThat(password.getBytes(StandardCharsets.UTF_8)).hasSize(72);
+        String email = Api.newEmail();
+        Map<String, Object> registration = Api.registration(email);
+        registration.put("password", password);
+        api.perform(post("/api/users"), registration).andExpect(status().isCreated());
+
+        api.perform(fromAddress(post("/api/auth/login"), "10.9.0.1"), Map.of("email", email, "password", password + "anything"))
+                .andExpect(status().isUnauthorized());
+        api.perform(fromAddress(post("/api/auth/login"), "10.9.0.1"), Map.of("email", email, "password", password + "é"))
+                .andExpect(status().isUnauthorized());
+        api.perform(fromAddress(post("/api/auth/login"), "10.9.0.1"), Map.of("email", email, "password", password))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aNulCharacterInTheLoginEmailIsAClientError() throws Exception {
+        api.perform(fromAddress(post("/api/auth/login"), "10.9.0.2"), Map.of("email", "admin\u0000@flotilla.test", "password", Api.PASSWORD))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        api.perform(fromAddress(post("/api/auth/login"), "10.9.0.2"), Map.of("email", "admin@flotilla.test\u200b", "password", Api.PASSWORD))
+                .andExpect(status().is4xxClientError());
+    }
+
+    /** Logins from an address of their own, so that they leave the limit of 127.0.0.1 to the other tests. */
+    private static MockHttpServletRequestBuilder fromAddress(MockHttpServletRequestBuilder request, String address) {
+        return request.with(mock -> {
+            mock.setRemoteAddr(address);
+            return mock;
+        });
     }
 
     private JsonNode sessions(String accessToken) throws Exception {

@@ -38,7 +38,7 @@ class SigningKeysTests {
     @Test
     void refusesToStartWithoutKeysWhenGenerationIsNotAllowed() {
         assertThatIllegalStateException().isThrownBy(() -> SigningKeys.from(jwt(List.of(), false, directory)))
-                .withMessageContaining("no JWT signing key is configured");
+                .withMessageContaining("No JWT signing key is configured");
     }
 
     @Test
