@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -160,7 +161,7 @@ public final class ApiSweep {
     /** Runs the sweep; throws only when the document cannot be read or a setting names an unknown operation. */
     public SweepReport run() {
         JsonMapper json = JsonMapper.builder().build();
-        Map<String, tools.jackson.databind.JsonNode> given = new LinkedHashMap<>();
+        Map<String, JsonNode> given = new LinkedHashMap<>();
         values.forEach((name, value) -> given.put(name, json.valueToTree(value)));
         Settings settings = new Settings(baseUrl, seed, new LinkedHashMap<>(tokens),
                 new LinkedHashMap<>(rejectedTokens), given, new LinkedHashMap<>(pathValues), new HashMap<>(bodies),

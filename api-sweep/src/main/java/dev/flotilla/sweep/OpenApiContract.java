@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,7 +106,7 @@ public final class OpenApiContract {
     }
 
     /** What is wrong with a documented problem response, or {@code null} when it is right. */
-    private String problemResponse(JsonNode declared) {
+    private @Nullable String problemResponse(JsonNode declared) {
         if (declared.isMissingNode()) {
             return "not documented";
         }
