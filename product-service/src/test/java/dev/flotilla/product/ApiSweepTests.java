@@ -1,0 +1,137 @@
+package dev.flotilla.product;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.flotilla.sweep.ApiSweep;
+import dev.flotilla.sweep.OpenApiContract;
+import dev.flotilla.sweep.SweepReport;
+import dev.flotilla.testing.Engine;
+import dev.flotilla.testing.RealEngines;
+import dev.flotilla.testing.TestJwks;
+import dev.flotilla.testing.TestJwtIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every documented operation swept with valid, hostile and malformed requests as admin, service and
+ * customer (see api-sweep), and the OpenAPI document checked for its error contract.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@RealEngines({Engine.MONGODB, Engine.REDIS})
+@TestJwks
+class ApiSweepTests {
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+    static final AtomicInteger reservations = new AtomicInteger();
+    String productId;
+    String sku;
+    String reservationId;
+    String reservationToConfirm;
+
+    @BeforeEach
+    void createAProductAndAReservation() throws Exception {
+        JsonNode product = body(send("POST", "/api/products", book(), ProductApi.ADMIN));
+        productId = product.get("id").asString();
+        sku = product.get("sku").asString();
+        reservationId = body(send("POST", "/api/stock/reservations", reservation(), ProductApi.SERVICE))
+                .get("reservationId").asString();
+        // Its own reservation: the sweep releases the other one before it gets to confirming.
+        reservationToConfirm = body(send("POST", "/api/stock/reservations", reservation(), ProductApi.SERVICE))
+                .get("reservationId").asString();
+    }
+
+    @Test
+    void noOperationFailsAcceptsWhatItMustRefuseOrAnswersAnErrorThatIsNotAProblem() {
+        TestJwtIssuer issuer = TestJwtIssuer.shared();
+        SweepReport report = ApiSweep.onPort(port)
+                .token("admin", ProductApi.ADMIN).token("service", ProductApi.SERVICE).token("customer", ProductApi.CUSTOMER)
+                .rejectedToken("expired", issuer.sign(issuer.claims("admin-1", Duration.ofMinutes(-5), "ADMIN").build()))
+                .rejectedToken("another issuer", issuer.sign(issuer.claims("admin-1", Duration.ofMinutes(5), "ADMIN")
+                        .issuer("someone-else").build()))
+                .pathValue("/api/products/{id}", "id", productId)
+                .pathValue("/api/products/sku/{sku}", "sku", sku)
+                .pathValue("/api/stock/reservations/{id}", "id", reservationId)
+                .pathValue("/api/stock/reservations/{id}/confirm", "id", reservationToConfirm)
+                .value("currency", "EUR")
+                .body("POST /api/products", this::book)
+                .body("PUT /api/products/{id}", this::details)
+                .header("PUT /api/products/{id}", "If-Match", this::currentEtag)
+                .body("PUT /api/products/{id}/status", () -> Map.of("status", "ACTIVE"))
+                .body("POST /api/stock/reservations", this::reservation)
+                .maxRequestsPerOperation(250).timeLimit(Duration.ofSeconds(60))
+                .run();
+
+        assertThat(report.isClean()).as("%s", report).isTrue();
+    }
+
+    @Test
+    void theDocumentTellsClientsHowEveryOperationFails() {
+        assertThat(OpenApiContract.of(URI.create("http://127.0.0.1:" + port)).violations()).isEmpty();
+    }
+
+    /** A book with plenty of stock, its price a JSON number as documented. */
+    private Map<String, Object> book() {
+        Map<String, Object> book = new HashMap<>(ProductApi.book("Swept Book", "9.90", 1_000_000));
+        book.put("price", Map.of("amount", new BigDecimal("9.90"), "currency", "EUR"));
+        return book;
+    }
+
+    /** What {@code PUT /api/products/{id}} replaces: no status, no stock. */
+    private Map<String, Object> details() {
+        Map<String, Object> details = book();
+        details.remove("status");
+        details.remove("initialStock");
+        return details;
+    }
+
+    private String currentEtag() {
+        try {
+            return send("GET", "/api/products/" + productId, null, ProductApi.ADMIN).headers().firstValue("ETag").orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the product's ETag", e);
+        }
+    }
+
+    private Map<String, Object> reservation() {
+        return Map.of("reservationId", "sweep-" + System.nanoTime() + "-" + reservations.incrementAndGet(),
+                "lines", List.of(Map.of("productId", productId, "quantity", 1)));
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode body(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return json.readTree(response.body());
+    }
+}
