@@ -213,10 +213,12 @@ class StockReservationTests {
         String product = api.createBook(5);
         api.reserve("order-12", List.of(ProductApi.line(product, 1))).andExpect(status().isCreated());
         api.as(ProductApi.SERVICE, delete("/api/stock/reservations/order-12")).andExpect(status().isNoContent());
-        // A request that died after the sweeper had ended its reservation left one more hold behind.
+        // A request that died after the sweeper had ended its reservation left one more hold behind, long
+        // enough ago that no live reservation can own it (the sweeper leaves younger holds alone).
         mongo.getCollection("products").updateOne(new Document("_id", new ObjectId(product)), new Document("$inc",
                 new Document("stock.available", -1L).append("stock.reserved", 1L)).append("$push",
-                new Document("holds", new Document("reservationId", "order-12").append("quantity", 1L))));
+                new Document("holds", new Document("reservationId", "order-12").append("quantity", 1L)
+                        .append("heldAt", Date.from(clock.instant().minus(Duration.ofMinutes(16)))))));
 
         sweeper.sweep();
 
