@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -42,24 +43,27 @@ class ProductAdminController {
      * version in it is stale; a stock change alone is no conflict).
      */
     @PutMapping("/{id}")
-    ResponseEntity<ProductView> update(@PathVariable String id,
+    ResponseEntity<ProductView> update(
+            @PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProductRequest request) {
-        ProductView product = catalogue.update(id, version(ifMatch), request);
+        ProductView product = catalogue.update(ProductIds.canonical(id), version(ifMatch), request);
         return ResponseEntity.ok().eTag(product.etag()).body(product);
     }
 
     @PutMapping("/{id}/status")
-    ProductView changeStatus(@PathVariable String id, @Valid @RequestBody StatusRequest request) {
-        return catalogue.changeStatus(id, request.status());
+    ProductView changeStatus(@PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String id,
+            @Valid @RequestBody StatusRequest request) {
+        return catalogue.changeStatus(ProductIds.canonical(id), request.status());
     }
 
     @PostMapping("/{id}/stock-adjustments")
-    ProductView adjustStock(@PathVariable String id, @Valid @RequestBody StockAdjustment request) {
+    ProductView adjustStock(@PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String id,
+            @Valid @RequestBody StockAdjustment request) {
         if (request.delta() == 0) {
             throw new InvalidFieldsException("delta", "must not be zero");
         }
-        return catalogue.adjustStock(id, request.delta(), request.reason());
+        return catalogue.adjustStock(ProductIds.canonical(id), request.delta(), request.reason());
     }
 
     /** The new status of a product. */

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public reads of the catalogue: listing with filters, one product by id or SKU, text search. Only
- * active products are shown, except to administrators.
+ * active products are shown, except to administrators. Product ids follow {@link ProductIds}.
  */
 @RestController
 @RequestMapping("/api/products")
@@ -52,8 +53,9 @@ class ProductController {
     /** Answered from the cache as stored JSON (a {@link ProductView}); see {@link ProductView#etag()}. */
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductView.class)))
-    ResponseEntity<String> get(@PathVariable String id) {
-        ProductCache.Entry product = catalogue.get(id, callerIsAdmin());
+    ResponseEntity<String> get(
+            @PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String id) {
+        ProductCache.Entry product = catalogue.get(ProductIds.canonical(id), callerIsAdmin());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(product.etag()).body(product.json());
     }
 
