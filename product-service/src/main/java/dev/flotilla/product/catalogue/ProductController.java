@@ -2,6 +2,7 @@ package dev.flotilla.product.catalogue;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,13 +42,22 @@ class ProductController {
 
     /** Filters: {@code category}, {@code minPrice}, {@code maxPrice}, {@code currency}, {@code inStock}, {@code attr.<name>}. */
     @GetMapping
+    @Operation(summary = "List active products", description = "Filters: category (with its sub-categories), "
+            + "currency (ISO 4217; only products priced in it), minPrice and maxPrice (need currency), "
+            + "attr.<name>=<value> for any attribute of the schemas, inStock=true; sort is name, price or createdAt, "
+            + "optionally with ,desc; page from 0, size 1 to 100. Every parameter is checked; unknown ones are a 400.")
     ProductPage list(@RequestParam Map<String, String> parameters) {
         return catalogue.list(ListingParameters.parse(parameters), callerIsAdmin());
     }
 
     /** Answered from the cache as stored JSON (a {@link ProductView}); see {@link ProductView#etag()}. */
     @GetMapping("/{id}")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @Operation(summary = "Get a product by id", description = "The id is 24 hexadecimal digits in either case. The "
+            + "ETag is the version followed by the stock; sent back as If-None-Match, it gets 304 while nothing changed.")
+    @ApiResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match",
+            content = @Content)
     ResponseEntity<String> get(
             @PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String id) {
         ProductCache.Entry product = catalogue.get(ProductIds.canonical(id), callerIsAdmin());
@@ -55,6 +65,7 @@ class ProductController {
     }
 
     @GetMapping("/sku/{sku}")
+    @Operation(summary = "Get a product by SKU", description = "SKUs are not case-sensitive.")
     ProductView bySku(
             @PathVariable @Size(max = 40) @Pattern(regexp = SKU, message = "must be a SKU: letters, digits and hyphens")
             String sku) {
@@ -62,6 +73,8 @@ class ProductController {
     }
 
     @GetMapping("/search")
+    @Operation(summary = "Search active products by text", description = "Ranked: words in the name count more than "
+            + "words in the description; products with every word, and the whole query in the name, come first.")
     ProductPage search(@RequestParam @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
                     message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
