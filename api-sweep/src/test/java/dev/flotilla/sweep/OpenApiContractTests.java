@@ -59,21 +59,20 @@ class OpenApiContractTests {
     }
 
     @Test
-    void securedOperationsNeed401And403AndTheDocumentABearerScheme() {
+    void securedOperationsNeed401AndTheDocumentABearerScheme() {
         ObjectNode document = document();
         document.at("/paths/~1api~1things~1{id}/get").asObject().remove("security");
         document.at("/components/securitySchemes/bearer").asObject().put("scheme", "basic");
 
         assertThat(OpenApiContract.of(document).violations()).extracting(Violation::toString).containsExactly(
                 "(document): no bearer (JWT) security scheme in components.securitySchemes",
-                "GET /api/things/{id}: 401 not documented",
-                "GET /api/things/{id}: 403 not documented");
+                "GET /api/things/{id}: 401 not documented");
     }
 
     @Test
     void problemStatusesFollowWhatTheOperationTakes() {
         ApiDocument document = new ApiDocument(document());
         assertThat(document.operations()).extracting(operation -> operation.key() + " " + OpenApiContract.problemStatuses(operation))
-                .containsExactly("POST /api/things [400, 401, 403, 409, 413, 415, 503]", "GET /api/things/{id} [400, 404, 503]");
+                .containsExactly("POST /api/things [400, 401, 409, 413, 415, 503]", "GET /api/things/{id} [400, 404, 503]");
     }
 }

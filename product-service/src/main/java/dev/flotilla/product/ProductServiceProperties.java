@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl how long a product stays in the Redis cache
  * @param nearCacheTtl how long a replica keeps a product read from Redis in memory (0: not at all)
  * @param nearCacheSize how many products a replica keeps in memory at most
- * @param reservationTtl how long an unconfirmed reservation holds its stock
+ * @param reservationTtl how long an unconfirmed reservation holds its stock; also the age below which
+ *     the sweeper never gives back a hold, whatever it read about the hold's reservation
  * @param sweepInterval how often expired reservations are released and interrupted ones finished
  * @param stalledAfter how long a reservation may stay in a transitional state before the sweeper
  *     finishes it (its request died half-way)

@@ -29,8 +29,11 @@ public record Product(@Id @Nullable String id, String sku, String name, String d
     public record Stock(long available, long reserved) {
     }
 
-    /** Units held by one reservation. */
-    public record Hold(String reservationId, long quantity) {
+    /**
+     * Units held by one reservation, since {@code heldAt} (null on holds written before the field
+     * existed; they count as old).
+     */
+    public record Hold(String reservationId, long quantity, @Nullable Instant heldAt) {
     }
 
     public boolean isActive() {

@@ -1,17 +1,16 @@
 package dev.flotilla.product.catalogue;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import dev.flotilla.web.problem.InvalidFieldsException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,15 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public reads of the catalogue: listing with filters, one product by id or SKU, text search. Only
- * active products are shown, except to administrators.
+ * active products are shown, except to administrators. Product ids follow {@link ProductIds}.
  */
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
 
-    private static final Set<String> LISTING_PARAMETERS = Set.of("category", "minPrice", "maxPrice", "currency", "inStock",
-            "sort", "page", "size");
-    private static final int MAX_PAGE_SIZE = 100;
+    private static final String SKU = "[A-Za-z0-9][A-Za-z0-9-]*";
+    private static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}]*";
 
     private final Catalogue catalogue;
     private final ProductSearch search;
@@ -45,27 +43,43 @@ class ProductController {
 
     /** Filters: {@code category}, {@code minPrice}, {@code maxPrice}, {@code currency}, {@code inStock}, {@code attr.<name>}. */
     @GetMapping
+    @Operation(summary = "List active products", description = "Filters: category (with its sub-categories), "
+            + "currency (ISO 4217; only products priced in it), minPrice and maxPrice (need currency), "
+            + "attr.<name>=<value> for any attribute of the schemas, inStock=true; sort is name, price or createdAt, "
+            + "optionally with ,desc; page from 0, size 1 to 100. Every parameter is checked; unknown ones are a 400.")
     ProductPage list(@RequestParam Map<String, String> parameters) {
-        return catalogue.list(filter(parameters), callerIsAdmin());
+        return catalogue.list(ListingParameters.parse(parameters), callerIsAdmin());
     }
 
     /** Answered from the cache as stored JSON (a {@link ProductView}); see {@link ProductView#etag()}. */
     @GetMapping("/{id}")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductView.class)))
-    ResponseEntity<String> get(@PathVariable String id) {
-        ProductCache.Entry product = catalogue.get(id, callerIsAdmin());
+    @Operation(summary = "Get a product by id", description = "The id is 24 hexadecimal digits in either case. The "
+            + "ETag is the version followed by the stock; sent back as If-None-Match, it gets 304 while nothing changed.")
+    @ApiResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match",
+            content = @Content)
+    ResponseEntity<String> get(
+            @PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String id) {
+        ProductCache.Entry product = catalogue.get(ProductIds.canonical(id), callerIsAdmin());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(product.etag()).body(product.json());
     }
 
     @GetMapping("/sku/{sku}")
-    ProductView bySku(@PathVariable @Size(max = 40) String sku) {
+    @Operation(summary = "Get a product by SKU", description = "SKUs are not case-sensitive.")
+    ProductView bySku(
+            @PathVariable @Size(max = 40) @Pattern(regexp = SKU, message = "must be a SKU: letters, digits and hyphens")
+            String sku) {
         return catalogue.bySku(sku, callerIsAdmin());
     }
 
     @GetMapping("/search")
-    ProductPage search(@RequestParam @NotBlank @Size(max = 200) String q,
+    @Operation(summary = "Search active products by text", description = "Ranked: words in the name count more than "
+            + "words in the description; products with every word, and the whole query in the name, come first.")
+    ProductPage search(@RequestParam @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+                    message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(ListingParameters.MAX_PAGE_SIZE) int size) {
         return search.search(q, page, size);
     }
 
@@ -74,51 +88,5 @@ class ProductController {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
-    }
-
-    private static ProductFilter filter(Map<String, String> parameters) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            if (parameter.getKey().startsWith("attr.")) {
-                attributes.put(parameter.getKey().substring("attr.".length()), parameter.getValue());
-            } else if (!LISTING_PARAMETERS.contains(parameter.getKey())) {
-                throw new InvalidFieldsException(parameter.getKey(), "is not a filter; use " + LISTING_PARAMETERS
-                        + " or attr.<name>");
-            }
-        }
-        return new ProductFilter(parameters.get("category"), decimal(parameters, "minPrice"), decimal(parameters, "maxPrice"),
-                parameters.get("currency"), attributes, bool(parameters, "inStock"),
-                parameters.getOrDefault("sort", "name"), integer(parameters, "page", 0, 0, 10_000),
-                integer(parameters, "size", 20, 1, MAX_PAGE_SIZE));
-    }
-
-    private static BigDecimal decimal(Map<String, String> parameters, String name) {
-        String value = parameters.get(name);
-        try {
-            return value == null ? null : AttributeSpec.storable(new BigDecimal(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldsException(name, "must be a decimal number of at most 34 digits");
-        }
-    }
-
-    private static boolean bool(Map<String, String> parameters, String name) {
-        String value = parameters.getOrDefault(name, "false");
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidFieldsException(name, "must be true or false");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static int integer(Map<String, String> parameters, String name, int fallback, int min, int max) {
-        String value = parameters.get(name);
-        try {
-            int number = value == null ? fallback : Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new InvalidFieldsException(name, "must be between " + min + " and " + max);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldsException(name, "must be a whole number");
-        }
     }
 }

@@ -2,12 +2,13 @@ package dev.flotilla.product.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.flotilla.web.problem.InvalidFieldsException;
 import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
 import dev.flotilla.reference.Category;
+import dev.flotilla.reference.Currency;
 import dev.flotilla.reference.ReferenceData;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a {@link ProductFilter} into a MongoDB query, checking every parameter first: the category
- * must exist (its whole subtree is searched), price bounds need a currency, attribute filters must
- * name a known attribute and have a value of its type.
+ * must exist (its whole subtree is searched), the currency must be a cash currency of the reference
+ * data, price bounds need one and must not be reversed, attribute filters must name a known attribute
+ * and have a value of its type.
  */
 @Component
 class ProductQueries {
@@ -73,21 +75,38 @@ class ProductQueries {
         }
     }
 
-    private static void price(ProductFilter filter, List<FieldProblem> problems, List<Criteria> conditions) {
-        if (filter.minPrice() == null && filter.maxPrice() == null) {
+    /** A currency must be a cash currency of the reference data; price bounds need one and must be in order. */
+    private void price(ProductFilter filter, List<FieldProblem> problems, List<Criteria> conditions) {
+        boolean bounded = filter.minPrice() != null || filter.maxPrice() != null;
+        if (filter.currency() == null) {
+            if (bounded) {
+                problems.add(new FieldProblem("currency", "a price filter needs the ISO 4217 currency of its bounds"));
+            }
             return;
         }
-        if (filter.currency() == null || !filter.currency().matches("[A-Za-z]{3}")) {
-            problems.add(new FieldProblem("currency", "a price filter needs the ISO 4217 currency of its bounds"));
+        Optional<Currency> currency = cashCurrency(filter.currency());
+        if (currency.isEmpty()) {
+            problems.add(new FieldProblem("currency", "must be an ISO 4217 cash currency such as EUR"));
             return;
         }
-        conditions.add(Criteria.where("price.currency").is(filter.currency().toUpperCase(Locale.ROOT)));
+        conditions.add(Criteria.where("price.currency").is(currency.get().code()));
+        if (filter.minPrice() != null && filter.maxPrice() != null
+                && filter.minPrice().compareTo(filter.maxPrice()) > 0) {
+            problems.add(new FieldProblem("minPrice", "must not be greater than maxPrice"));
+        }
         if (filter.minPrice() != null) {
             conditions.add(Criteria.where("price.amount").gte(filter.minPrice()));
         }
         if (filter.maxPrice() != null) {
             conditions.add(Criteria.where("price.amount").lte(filter.maxPrice()));
         }
+    }
+
+    private Optional<Currency> cashCurrency(String code) {
+        if (!code.matches("[A-Za-z]{3}")) {
+            return Optional.empty();
+        }
+        return referenceData.currency(code).filter(currency -> currency.minorUnits() != null);
     }
 
     private static void attributes(ProductFilter filter, List<FieldProblem> problems, List<Criteria> conditions) {

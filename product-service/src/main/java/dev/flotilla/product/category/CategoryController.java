@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.flotilla.product.catalogue.Catalogue;
 import dev.flotilla.reference.Category;
 import dev.flotilla.reference.ReferenceData;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,6 +32,8 @@ class CategoryController {
     }
 
     @GetMapping("/api/categories")
+    @Operation(summary = "Get the category tree with product counts", description = "productCount counts the active "
+            + "products in the category itself, totalProductCount those in it and all its descendants.")
     List<CategoryNode> tree() {
         Map<String, Long> counts = catalogue.activeCountsByCategory();
         Map<String, List<Category>> children = new HashMap<>();

@@ -1,6 +1,8 @@
 package dev.flotilla.product.stock;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,8 +46,9 @@ class ProductStock {
     Optional<Reservation.Shortage> hold(String reservationId, Reservation.Line line) {
         Query query = Query.query(Criteria.where("_id").is(line.productId()).and("status").is(ProductStatus.ACTIVE)
                 .and("stock.available").gte(line.quantity()).and(HELD_BY).ne(reservationId));
+        Instant now = clock.instant();
         Update update = new Update().inc("stock.available", -line.quantity()).inc("stock.reserved", line.quantity())
-                .push(HOLDS, new Product.Hold(reservationId, line.quantity())).set("updatedAt", clock.instant());
+                .push(HOLDS, new Product.Hold(reservationId, line.quantity(), now)).set("updatedAt", now);
         if (changed(query, update, line.productId())) {
             return Optional.empty();
         }
@@ -81,11 +84,14 @@ class ProductStock {
         query.fields().include(HOLDS);
         return mongo.find(query, Document.class, Product.COLLECTION).stream()
                 .map(product -> new Holding(product.getObjectId("_id").toHexString(),
-                        product.getList(HOLDS, Document.class).stream()
-                                .map(hold -> new Product.Hold(hold.getString("reservationId"),
-                                        ((Number) hold.get("quantity")).longValue()))
-                                .toList()))
+                        product.getList(HOLDS, Document.class).stream().map(ProductStock::hold).toList()))
                 .toList();
+    }
+
+    private static Product.Hold hold(Document hold) {
+        Date heldAt = hold.getDate("heldAt");
+        return new Product.Hold(hold.getString("reservationId"), ((Number) hold.get("quantity")).longValue(),
+                heldAt == null ? null : heldAt.toInstant());
     }
 
     private Optional<Reservation.Shortage> diagnose(String reservationId, Reservation.Line line) {

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * A stock reservation, as stored in {@code reservations}. Its id is chosen by the caller, which makes
- * retries idempotent. The status moves only forward, each step a conditional update:
+ * retries idempotent; it is an opaque, case-sensitive string, stored and compared exactly as sent
+ * (as a string even where it looks like an ObjectId: Spring Data would otherwise store such an id as
+ * an ObjectId and read it back lower-cased, no longer matching the holds on the products). The
+ * status moves only forward, each step a conditional update:
  * <pre>
  * PENDING ──> RESERVED ──> CONFIRMING ──> CONFIRMED
  *    │            └──────> RELEASING ───> RELEASED   (released by the caller, or expired)
@@ -17,8 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * </pre>
  */
 @Document(Reservation.COLLECTION)
-record Reservation(@Id String id, List<Line> lines, Status status, @Nullable String reason, List<Shortage> shortages,
-        Instant expiresAt, Instant createdAt, Instant updatedAt) {
+record Reservation(@MongoId(FieldType.STRING) String id, List<Line> lines, Status status, @Nullable String reason,
+        List<Shortage> shortages, Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
     static final String COLLECTION = "reservations";
 

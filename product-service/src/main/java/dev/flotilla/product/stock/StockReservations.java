@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.flotilla.product.ProductServiceProperties;
+import dev.flotilla.product.catalogue.ProductIds;
 import dev.flotilla.product.stock.Reservation.Line;
 import dev.flotilla.product.stock.Reservation.Shortage;
 import dev.flotilla.product.stock.Reservation.Status;
@@ -161,15 +163,23 @@ class StockReservations {
         return reservations.findById(id).orElseThrow(() -> new ReservationNotFoundException(id));
     }
 
-    /** Lines in product order, each product once. */
+    /**
+     * Lines in product order, each product once: ids are made canonical first, so two spellings of one
+     * product are a duplicate too (rejected rather than merged: a client sending one product twice has
+     * a bug worth seeing, and merged lines would not be the lines a retry compares against).
+     */
     private static List<Line> lines(ReservationRequest request) {
         List<Line> lines = new ArrayList<>();
-        HashSet<String> products = new HashSet<>();
-        for (ReservationRequest.LineRequest line : request.lines()) {
-            if (!products.add(line.productId())) {
-                throw new InvalidFieldsException("lines", "product " + line.productId() + " appears twice; send one line per product");
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            ReservationRequest.LineRequest line = request.lines().get(i);
+            String productId = ProductIds.canonical(line.productId());
+            Integer first = indexes.putIfAbsent(productId, i);
+            if (first != null) {
+                throw new InvalidFieldsException("lines[" + i + "].productId", "is product " + productId
+                        + " again (as in lines[" + first + "]; ids are not case-sensitive); send one line per product");
             }
-            lines.add(new Line(line.productId(), line.quantity()));
+            lines.add(new Line(productId, line.quantity()));
         }
         lines.sort(Comparator.comparing(Line::productId));
         return List.copyOf(lines);

@@ -237,10 +237,11 @@ class CatalogueTests {
     }
 
     @Test
-    void unknownIdsAndSkusAreNotFound() throws Exception {
+    void unknownIdsAndSkusAreNotFoundAndMalformedIdsBadRequests() throws Exception {
         mvc.perform(get("/api/products/000000000000000000000000")).andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/products/not-an-object-id")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/products/not-an-object-id")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
         mvc.perform(get("/api/products/sku/NOPE-1")).andExpect(status().isNotFound());
         api.as(ProductApi.ADMIN, put("/api/products/000000000000000000000000/status"), Map.of("status", "ACTIVE"))
                 .andExpect(status().isNotFound());

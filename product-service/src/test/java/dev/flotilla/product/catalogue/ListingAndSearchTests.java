@@ -2,6 +2,7 @@ package dev.flotilla.product.catalogue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.flotilla.product.ProductApi;
 import dev.flotilla.product.ProductServiceTest;
@@ -9,14 +10,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -83,6 +90,54 @@ class ListingAndSearchTests {
     void badListingParametersAreBadRequests(String query) throws Exception {
         mvc.perform(get("/api/products" + query)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").exists());
+    }
+
+    static Stream<Arguments> hostileListingParameters() {
+        return Stream.of(
+                Arguments.of("currency", Map.of("currency", "QQQ", "minPrice", "1")),
+                Arguments.of("currency", Map.of("currency", "QQQ")),
+                Arguments.of("currency", Map.of("currency", "XAU", "maxPrice", "100")),
+                Arguments.of("currency", Map.of("currency", "E\u0000R", "minPrice", "1")),
+                Arguments.of("minPrice", Map.of("currency", "EUR", "minPrice", "20", "maxPrice", "10")),
+                Arguments.of("minPrice", Map.of("currency", "EUR", "minPrice", "-1")),
+                Arguments.of("maxPrice", Map.of("currency", "EUR", "maxPrice", "NaN")),
+                Arguments.of("maxPrice", Map.of("currency", "EUR", "maxPrice", "1e999999999")),
+                Arguments.of("page", Map.of("page", "-1")),
+                Arguments.of("page", Map.of("page", "99999999999")),
+                Arguments.of("size", Map.of("size", "2147483648")),
+                Arguments.of("size", Map.of("size", "twenty")),
+                Arguments.of("category", Map.of("category", "fan\u0000tasy")),
+                Arguments.of("attr.colour", Map.of("attr.colour", "bl\u0000ue")),
+                Arguments.of("attr.author", Map.of("attr.author", "Tolkien\u0000")),
+                Arguments.of("attr.author", Map.of("attr.author", "x".repeat(201))),
+                Arguments.of("sort", Map.of("sort", "name\u0000")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileListingParameters")
+    void hostileListingParametersAreBadRequestsNamingTheField(String field, Map<String, String> parameters) throws Exception {
+        MockHttpServletRequestBuilder request = get("/api/products");
+        parameters.forEach(request::param);
+        mvc.perform(request).andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+    }
+
+    @Test
+    void aCurrencyAloneFiltersByItAndAnyCaseIsAccepted() throws Exception {
+        assertThat(names(list("?currency=eur&size=100"))).hasSize(7);
+        assertThat(names(list("?currency=USD"))).isEmpty();
+        assertThat(names(list("?minPrice=12.99&maxPrice=12.99&currency=EUR"))).containsExactly("The Hobbit");
+    }
+
+    @Test
+    void controlCharactersInSearchesAndMalformedSkusAreBadRequests() throws Exception {
+        mvc.perform(get("/api/products/search").param("q", "hob\u0000bit")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+        mvc.perform(get("/api/products/sku/{sku}", "SKU_1")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sku"));
+        // An encoded NUL in a path is refused by Spring Security's firewall, before any controller.
+        mvc.perform(get("/api/products/sku/{sku}", "SKU\u0000-1")).andExpect(status().isBadRequest());
     }
 
     @Test
