@@ -123,14 +123,20 @@ final class BodyMutations {
         List<JsonNode> wrong = switch (type) {
             case "string" -> List.of(NODES.numberNode(12345), NODES.booleanNode(true),
                     NODES.objectNode().put("$gt", ""), NODES.arrayNode().add(valid.deepCopy()));
-            case "integer", "number" -> List.of(NODES.stringNode(valid.asString()), NODES.booleanNode(true),
+            case "integer" -> List.of(NODES.stringNode(valid.asString()), NODES.booleanNode(true),
                     NODES.objectNode(), NODES.arrayNode().add(valid.deepCopy()));
+            case "number" -> List.of(NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode().add(valid.deepCopy()));
             case "boolean" -> List.of(NODES.stringNode(valid.asString()), NODES.numberNode(1), NODES.objectNode(),
                     NODES.arrayNode());
             case "array" -> List.of(NODES.objectNode(), NODES.stringNode("x"), NODES.numberNode(1));
             case "object" -> List.of(NODES.arrayNode().add(valid.deepCopy()), NODES.stringNode("x"), NODES.numberNode(1));
             default -> List.of();
         };
+        if (type.equals("number")) {
+            // An exact decimal (money) may be sent as a string so that no client rounds it through a double.
+            change(Mutation.DECIMAL_AS_STRING, path + " = \"" + valid.asString() + "\" for number", path,
+                    current -> NODES.stringNode(valid.asString()));
+        }
         for (JsonNode value : wrong) {
             change(Mutation.WRONG_TYPE, path + " = " + ApiDocument.excerpt(value.toString()) + " for " + type, path,
                     current -> value.deepCopy());
@@ -156,7 +162,9 @@ final class BodyMutations {
         if (minItems != null && minItems > 0) {
             change(Mutation.OUT_OF_RANGE, path + " with no items", path, value -> NODES.arrayNode());
         }
-        if (maxItems != null && !valid.isEmpty() && maxItems < 10_000) {
+        // A set of a few distinct values cannot be made longer than maxItems without repeats, which collapse.
+        boolean unique = schema.path("uniqueItems").asBoolean(false);
+        if (maxItems != null && !valid.isEmpty() && maxItems < 10_000 && !unique) {
             change(Mutation.OUT_OF_RANGE, path + " with " + (maxItems + 1) + " items", path, value -> {
                 ArrayNode many = NODES.arrayNode();
                 for (int i = 0; i <= maxItems; i++) {

@@ -42,12 +42,16 @@ public enum Mutation {
     OVERSIZED_BODY("oversized body", true),
     /** The valid body sent as {@code *}{@code /*}, {@code text/plain} or {@code application/xml}. */
     WRONG_CONTENT_TYPE("wrong content type", true),
-    /** A real id with a trailing {@code %20} or {@code %00}, in upper case, one character longer or shorter. */
+    /** A real id with a trailing {@code %20} or {@code %00}, one character longer or shorter. */
     MALFORMED_ID("malformed path id", true),
     /** An id of the right shape that names nothing. */
     UNKNOWN_ID("unknown path id", true),
     /** SQL, NoSQL and LDAP injection strings as text: may be accepted as text, never a 5xx. */
     INJECTION("injection text", false),
+    /** A decimal number sent as a string: a service may accept it for exact decimals such as money. */
+    DECIMAL_AS_STRING("decimal as a string", false),
+    /** A real id in upper case: a service may normalise it to the same id (RFC 9562 UUIDs are case-insensitive). */
+    ID_CASE("id in another letter case", false),
     /** The longest legal text. */
     LONG_TEXT("long legal text", false),
     /** Text from every Unicode plane, emoji, right-to-left marks. */

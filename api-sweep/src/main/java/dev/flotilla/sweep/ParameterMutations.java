@@ -53,7 +53,7 @@ final class ParameterMutations {
         pathValue(Mutation.MALFORMED_ID, name + " + %00", name, valid + "\u0000");
         String upper = valid.toUpperCase(Locale.ROOT);
         if (!upper.equals(valid)) {
-            pathValue(Mutation.MALFORMED_ID, name + " in upper case", name, upper);
+            pathValue(Mutation.ID_CASE, name + " in upper case", name, upper);
         }
         pathValue(Mutation.MALFORMED_ID, name + " one character longer", name, valid + valid.charAt(valid.length() - 1));
         if (valid.length() > 1) {

@@ -17,6 +17,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -104,8 +107,9 @@ class ProductIdTests {
 
     @Test
     void aNulInAPathIsRefusedBeforeAnyController() throws Exception {
-        // Spring Security's firewall answers 400 (without a problem body) for an encoded NUL anywhere in a path.
-        mvc.perform(get("/api/products/{id}", "0123456789abcdef0123456\u0000")).andExpect(status().isBadRequest());
+        // Spring Security's firewall refuses an encoded NUL anywhere in a path, answered as a problem.
+        mvc.perform(get("/api/products/{id}", "0123456789abcdef0123456\u0000")).andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         api.as(ProductApi.ADMIN, put("/api/products/{id}/status", "0123456789abcdef0123456\u0000"), Map.of("status", "ACTIVE"))
                 .andExpect(status().isBadRequest());
     }
@@ -132,7 +136,9 @@ class ProductIdTests {
         result.andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].message").value("must be a product id: 24 hexadecimal digits"));
+                // A NUL is refused by the input policy of every text field, before the id rule sees it.
+                .andExpect(jsonPath("$.errors[0].message").value(anyOf(is("must be a product id: 24 hexadecimal digits"),
+                        startsWith("contains a control character"))));
     }
 
     private Product.Stock stock(String productId) {

@@ -1,5 +1,7 @@
 package dev.flotilla.web.input;
 
+import java.math.BigDecimal;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,7 +14,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON is bound as written, never coerced into what it is not: {@code 1.5} is not an integer, {@code 1}
- * is not an enum constant, {@code "5"} is not a number and {@code 5} is not a string, {@code null} is
+ * is not an enum constant, {@code "5"} is not a number (except for an exact decimal such as money) and {@code 5} is not a string, {@code null} is
  * not {@code 0}, an unknown field or a duplicate key is an error, and nothing may follow the document.
  */
 public class StrictJson implements JsonMapperBuilderCustomizer {
@@ -36,6 +38,9 @@ public class StrictJson implements JsonMapperBuilderCustomizer {
                 .withCoercionConfig(LogicalType.Float, decimal -> decimal
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // Exact decimals (money) may be sent as strings, "12.50", so that no client rounds them.
+                .withCoercionConfig(BigDecimal.class, exact -> exact
+                        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
                 .withCoercionConfig(LogicalType.Boolean, bool -> bool
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))

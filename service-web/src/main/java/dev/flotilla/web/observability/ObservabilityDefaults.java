@@ -29,6 +29,8 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
+        // No /actuator index: it would list the endpoints to any holder of a token.
+        defaults.put("management.endpoints.web.discovery.enabled", "false");
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));

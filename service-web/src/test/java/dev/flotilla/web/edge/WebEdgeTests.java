@@ -11,11 +11,20 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json",
         "flotilla.web.max-request-size=1KB", "spring.application.name=edge-test"})
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class WebEdgeTests {
 
     private static final String THING = "/things/3f2504e0-4f89-41d3-9a0c-0305e82c3301";
@@ -107,6 +116,34 @@ class WebEdgeTests {
     }
 
     @Test
+    void rolesComeFromTheTokenAndTheActuatorIndexIsClosed() throws Exception {
+        assertProblem(send(withToken("customer", HttpRequest.newBuilder(uri(THING)).DELETE())), 403);
+        assertThat(send(withToken("admin", HttpRequest.newBuilder(uri(THING)).DELETE())).statusCode()).isEqualTo(200);
+        assertProblem(send(withToken("customer", HttpRequest.newBuilder(uri("/actuator")))), 404);
+        assertProblem(send(withToken("admin", HttpRequest.newBuilder(uri("/actuator/env")))), 404);
+        assertThat(send(get("/actuator/health")).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpRequest withToken(String token, HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + token).build();
+    }
+
+    /** Tokens named after their role ("admin", "customer"); anything else is a bad token. */
+    @TestConfiguration
+    static class RoleTokens {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return token -> {
+                if (!token.equals("admin") && !token.equals("customer")) {
+                    throw new BadJwtException("not a token");
+                }
+                return Jwt.withTokenValue(token).header("alg", "RS256")
+                        .subject(token).claim("roles", List.of(token.toUpperCase())).build();
+            };
+        }
+    }
+
+    @Test
     void routingFailuresAreProblemsWhateverTheClientAccepts() throws Exception {
         assertProblem(send(HttpRequest.newBuilder(uri("/things")).header("Accept", "garbage/!!").GET().build()), 405);
         assertProblem(send(HttpRequest.newBuilder(uri("/things")).header("Accept", "image/png").build()), 405);
@@ -159,7 +196,7 @@ class WebEdgeTests {
     }
 
     @Test
-    void logLinesAreJsonWithTheTraceId(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    void logLinesAreJsonWithTheTraceId(CapturedOutput output) throws Exception {
         send(HttpRequest.newBuilder(uri("/things/bug")).header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build());
         String line = output.getAll().lines().filter(l -> l.contains("Request failed unexpectedly")).findFirst().orElseThrow();
         JsonNode logged = json.readTree(line);
