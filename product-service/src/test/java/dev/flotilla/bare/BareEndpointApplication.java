@@ -1,5 +1,8 @@
 package dev.flotilla.bare;
 
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -21,6 +24,17 @@ import org.springframework.web.bind.annotation.RestController;
         WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
 @RestController
 public class BareEndpointApplication {
+
+    /**
+     * Started by the read benchmark in a JVM of its own, with the same flags as the service. It runs on
+     * product-service's classpath: the service's {@code application.yaml} (virtual threads and all) must
+     * not configure the yardstick, so it reads a configuration file name that does not exist.
+     */
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(BareEndpointApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", "bare-endpoint"));
+        application.run(args);
+    }
 
     /** A document of about the size of a product. */
     record Thing(String id, String name, String description, long stock) {

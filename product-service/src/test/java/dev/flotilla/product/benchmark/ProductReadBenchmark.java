@@ -1,16 +1,13 @@
 package dev.flotilla.product.benchmark;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import dev.flotilla.bare.BareEndpointApplication;
 import dev.flotilla.product.ProductApi;
@@ -19,23 +16,32 @@ import dev.flotilla.testing.MongoEngine;
 import dev.flotilla.testing.RedisEngine;
 import dev.flotilla.testing.SharedEngines;
 import dev.flotilla.testing.TestJwtIssuer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/products/{id}} under load from wrk: answered by the near cache (the default), by
  * Redis alone (near cache off), and on every read a miss (the cache keeps entries for one
- * millisecond, so each request reads MongoDB and writes Redis),
- * next to a bare Spring Boot endpoint measured in the same run as the yardstick. Prints requests per
- * second, the 99th percentile and the share of the bare endpoint's throughput. Needs {@code wrk} on
- * the PATH; run with {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}.
+ * millisecond, so each request reads MongoDB and writes Redis), next to a bare Spring Boot endpoint
+ * measured in the same run as the yardstick. Each server runs in a JVM of its own with the same flags,
+ * by default those of the run command; the engines stay in this JVM. Prints requests per second and
+ * p50/p90/p99 (medians of the rounds), each as a ratio to the bare endpoint. Needs {@code wrk} on the
+ * PATH; run with {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}. System
+ * properties: {@code benchmark.jvm} (flags of both servers; {@code {name}} becomes the server's name,
+ * for log and recording files), {@code benchmark.scenarios} ({@code hit,hit-one,redis,miss}),
+ * {@code benchmark.connections}, {@code benchmark.warm-up}, {@code benchmark.duration},
+ * {@code benchmark.rounds}.
  */
 public final class ProductReadBenchmark {
 
+    /** The run command's flags (local-platform's ServiceProcess): C1 only, serial GC, 256 MB heap. */
+    static final String RUN_COMMAND_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m";
     private static final int PRODUCTS = 1000;
-    private static final String DURATION = System.getProperty("benchmark.duration", "20s");
-    private static final String CONNECTIONS = System.getProperty("benchmark.connections", "64");
+    private static final String FLAGS = System.getProperty("benchmark.jvm", RUN_COMMAND_FLAGS);
+    private static final Set<String> SCENARIOS = Set.of(System.getProperty("benchmark.scenarios", "hit,hit-one,redis,miss")
+            .split(","));
+    private static final Wrk WRK = new Wrk(2, Integer.getInteger("benchmark.connections", 32),
+            System.getProperty("benchmark.warm-up", "10s"), System.getProperty("benchmark.duration", "15s"),
+            Integer.getInteger("benchmark.rounds", 3));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -43,54 +49,65 @@ public final class ProductReadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        MongoEngine mongo = SharedEngines.mongo();
-        RedisEngine redis = SharedEngines.redis();
-        List<String> results = new ArrayList<>();
-        double bare;
-        try (ConfigurableApplicationContext yardstick = new SpringApplicationBuilder(BareEndpointApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-            int port = port(yardstick);
-            wrk(port, List.of("warm-up"), "30s");
-            String output = wrk(port, List.of("bare"), DURATION);
-            bare = Double.parseDouble(find(output, "Requests/sec:\\s+([0-9.]+)"));
-            results.add(row("bare Spring Boot endpoint (yardstick)", output, bare));
+        // The engines' threads would keep this JVM alive after a failure: end it either way.
+        try {
+            run();
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
         }
-        try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "1s", "hit")) {
-            int port = port(service);
-            List<String> ids = seed(port);
-            // The JIT needs about half a minute of load before the figures settle on two cores.
-            wrk(port, ids, "30s");
-            results.add(row("near-cache hit (one product)", wrk(port, ids.subList(0, 1), DURATION), bare));
-            results.add(row("near-cache hit (1,000 products)", wrk(port, ids, DURATION), bare));
-        }
-        try (ConfigurableApplicationContext service = start(mongo, redis, "5m", "0s", "redis")) {
-            int port = port(service);
-            List<String> ids = seed(port);
-            wrk(port, ids, "30s");
-            results.add(row("Redis hit, no near cache (1,000 products)", wrk(port, ids, DURATION), bare));
-        }
-        try (ConfigurableApplicationContext service = start(mongo, redis, "1ms", "0s", "miss")) {
-            int port = port(service);
-            List<String> ids = seed(port);
-            wrk(port, ids, "15s");
-            results.add(row("cache miss (MongoDB read + Redis write)", wrk(port, ids, DURATION), bare));
-        }
-        System.out.printf("%n%-44s %12s %10s %8s%n", "GET /api/products/{id}", "requests/s", "p99", "of bare");
-        results.forEach(System.out::println);
-        System.out.printf("(wrk -t2 -c%s -d%s after 30 s of warm-up, %d cores, Java %s, %s)%n", CONNECTIONS, DURATION,
-                Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        System.exit(0);
     }
 
-    private static ConfigurableApplicationContext start(MongoEngine mongo, RedisEngine redis, String cacheTtl,
-            String nearCacheTtl, String name) {
-        return new SpringApplicationBuilder(ProductServiceApplication.class).run("--server.port=0",
-                "--spring.mongodb.uri=" + mongo.uri("benchmark_" + name), "--spring.data.redis.host=" + redis.host(),
-                "--spring.data.redis.port=" + redis.port(), "--spring.data.redis.database=" + redis.allocateDatabase(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri(),
-                "--flotilla.product.cache-ttl=" + cacheTtl, "--flotilla.product.near-cache-ttl=" + nearCacheTtl,
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+    private static void run() throws Exception {
+        MongoEngine mongo = SharedEngines.mongo();
+        RedisEngine redis = SharedEngines.redis();
+        Report report;
+        try (ServerProcess bare = ServerProcess.start("bare", flags("bare"), BareEndpointApplication.class,
+                "/api/products/ready", List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
+            report = new Report(bare.flags(), WRK.measure(bare, List.of("bare")));
+        }
+        if (SCENARIOS.contains("hit") || SCENARIOS.contains("hit-one")) {
+            try (ServerProcess service = start(mongo, redis, "5m", "1s", "hit")) {
+                List<String> ids = seed(service.port());
+                scenario(report, "hit", "near-cache hit (1,000 products)", service, ids);
+                scenario(report, "hit-one", "near-cache hit (one product)", service, ids.subList(0, 1));
+            }
+        }
+        if (SCENARIOS.contains("redis")) {
+            try (ServerProcess service = start(mongo, redis, "5m", "0s", "redis")) {
+                scenario(report, "redis", "Redis hit, no near cache (1,000 products)", service, seed(service.port()));
+            }
+        }
+        if (SCENARIOS.contains("miss")) {
+            try (ServerProcess service = start(mongo, redis, "1ms", "0s", "miss")) {
+                scenario(report, "miss", "cache miss (MongoDB read + Redis write)", service, seed(service.port()));
+            }
+        }
+        System.out.println(report.print(WRK));
+    }
+
+    private static void scenario(Report report, String key, String title, ServerProcess service, List<String> ids)
+            throws Exception {
+        if (SCENARIOS.contains(key)) {
+            report.add(title, service.flags(), WRK.measure(service, ids));
+        }
+    }
+
+    private static List<String> flags(String name) {
+        return Arrays.stream(FLAGS.trim().split("\\s+")).filter(flag -> !flag.isEmpty())
+                .map(flag -> flag.replace("{name}", name)).toList();
+    }
+
+    private static ServerProcess start(MongoEngine mongo, RedisEngine redis, String cacheTtl, String nearCacheTtl,
+            String name) throws Exception {
+        return ServerProcess.start(name, flags(name), ProductServiceApplication.class, "/actuator/health/readiness",
+                List.of("--spring.mongodb.uri=" + mongo.uri("benchmark_" + name), "--spring.data.redis.host=" + redis.host(),
+                        "--spring.data.redis.port=" + redis.port(),
+                        "--spring.data.redis.database=" + redis.allocateDatabase(),
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri(),
+                        "--flotilla.product.cache-ttl=" + cacheTtl, "--flotilla.product.near-cache-ttl=" + nearCacheTtl,
+                        "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
     }
 
     private static List<String> seed(int port) throws Exception {
@@ -104,38 +121,5 @@ public final class ProductReadBenchmark {
             ids.add(JSON.readTree(response.body()).get("id").asString());
         }
         return ids;
-    }
-
-    /** Runs wrk over the given products in turn; returns its output. */
-    private static String wrk(int port, List<String> ids, String duration) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("product-ids", ".lua");
-        try {
-            Files.writeString(script, "ids = {" + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList())
-                    + "}\ni = 0\nrequest = function()\n  i = i % #ids + 1\n  return wrk.format(\"GET\", \"/api/products/\" .. ids[i])\nend\n");
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration, "--latency", "-s", script.toString(),
-                    "http://127.0.0.1:" + port).redirectErrorStream(true).start();
-            String output = new String(wrk.getInputStream().readAllBytes());
-            wrk.waitFor();
-            if (output.contains("Non-2xx")) {
-                throw new IllegalStateException("some requests failed:\n" + output);
-            }
-            return output;
-        } finally {
-            Files.deleteIfExists(script);
-        }
-    }
-
-    private static String row(String name, String wrkOutput, double bare) {
-        double rate = Double.parseDouble(find(wrkOutput, "Requests/sec:\\s+([0-9.]+)"));
-        return "%-44s %12.0f %10s %7.0f%%".formatted(name, rate, find(wrkOutput, "99%\\s+([0-9.]+[a-z]+)"), 100 * rate / bare);
-    }
-
-    private static String find(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        return matcher.find() ? matcher.group(1) : "?";
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 }
