@@ -6,8 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.flotilla.bare.BareEndpointApplication;
 import dev.flotilla.product.ProductApi;
@@ -28,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * PATH; run with {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}. System
  * properties: {@code benchmark.jvm} (flags of both servers; {@code {name}} becomes the server's name,
  * for log and recording files), {@code benchmark.scenarios} ({@code hit,hit-one,redis,miss}),
- * {@code benchmark.connections}, {@code benchmark.warm-up}, {@code benchmark.duration},
- * {@code benchmark.rounds}.
+ * {@code benchmark.service-args} (more arguments of the service alone), {@code benchmark.connections},
+ * {@code benchmark.warm-up}, {@code benchmark.duration}, {@code benchmark.rounds}.
  */
 public final class ProductReadBenchmark {
 
@@ -37,11 +42,16 @@ public final class ProductReadBenchmark {
     static final String RUN_COMMAND_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m";
     private static final int PRODUCTS = 1000;
     private static final String FLAGS = System.getProperty("benchmark.jvm", RUN_COMMAND_FLAGS);
+    /** Extra arguments of the service only (not of the bare endpoint), e.g. to compare a setting. */
+    private static final List<String> SERVICE_ARGUMENTS = Arrays.stream(System.getProperty("benchmark.service-args", "")
+            .split("\\s+")).filter(argument -> !argument.isEmpty()).toList();
     private static final Set<String> SCENARIOS = Set.of(System.getProperty("benchmark.scenarios", "hit,hit-one,redis,miss")
             .split(","));
     private static final Wrk WRK = new Wrk(2, Integer.getInteger("benchmark.connections", 32),
             System.getProperty("benchmark.warm-up", "10s"), System.getProperty("benchmark.duration", "15s"),
             Integer.getInteger("benchmark.rounds", 3));
+    private static final Pattern CACHE_READS = Pattern.compile(
+            "(?m)^flotilla_product_cache_requests_total\\{[^}]*result=\"([a-z-]+)\"[^}]*} ([0-9.eE+]+)$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -90,8 +100,26 @@ public final class ProductReadBenchmark {
     private static void scenario(Report report, String key, String title, ServerProcess service, List<String> ids)
             throws Exception {
         if (SCENARIOS.contains(key)) {
-            report.add(title, service.flags(), WRK.measure(service, ids));
+            Map<String, Double> before = cacheReads(service.port());
+            Wrk.Summary summary = WRK.measure(service, ids);
+            Map<String, Double> after = cacheReads(service.port());
+            double redis = after.get("hit") - before.get("hit") + after.get("miss") - before.get("miss");
+            double all = redis + after.get("near-hit") - before.get("near-hit");
+            report.add(title, service.flags(), summary, String.format(Locale.ROOT,
+                    "%s: %.1f %% of the reads went to Redis (warm-up included)", title, 100 * redis / all));
         }
+    }
+
+    /** The service's {@code flotilla.product.cache.requests} counters by result, from its Prometheus endpoint. */
+    private static Map<String, Double> cacheReads(int port) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build();
+        String metrics = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> counts = new HashMap<>(Map.of("near-hit", 0.0, "hit", 0.0, "miss", 0.0));
+        Matcher matcher = CACHE_READS.matcher(metrics);
+        while (matcher.find()) {
+            counts.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        return counts;
     }
 
     private static List<String> flags(String name) {
@@ -101,13 +129,15 @@ public final class ProductReadBenchmark {
 
     private static ServerProcess start(MongoEngine mongo, RedisEngine redis, String cacheTtl, String nearCacheTtl,
             String name) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--spring.mongodb.uri=" + mongo.uri("benchmark_" + name),
+                "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
+                "--spring.data.redis.database=" + redis.allocateDatabase(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri(),
+                "--flotilla.product.cache-ttl=" + cacheTtl, "--flotilla.product.near-cache-ttl=" + nearCacheTtl,
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        arguments.addAll(SERVICE_ARGUMENTS);
         return ServerProcess.start(name, flags(name), ProductServiceApplication.class, "/actuator/health/readiness",
-                List.of("--spring.mongodb.uri=" + mongo.uri("benchmark_" + name), "--spring.data.redis.host=" + redis.host(),
-                        "--spring.data.redis.port=" + redis.port(),
-                        "--spring.data.redis.database=" + redis.allocateDatabase(),
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri(),
-                        "--flotilla.product.cache-ttl=" + cacheTtl, "--flotilla.product.near-cache-ttl=" + nearCacheTtl,
-                        "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+                arguments);
     }
 
     private static List<String> seed(int port) throws Exception {

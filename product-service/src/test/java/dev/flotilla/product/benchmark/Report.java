@@ -10,6 +10,7 @@ final class Report {
     private final List<String> bareFlags;
     private final Wrk.Summary bare;
     private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private String sideBySide = "";
 
     Report(List<String> bareFlags, Wrk.Summary bare) {
@@ -18,8 +19,9 @@ final class Report {
         rows.add(row("bare Spring Boot endpoint (yardstick)", bare));
     }
 
-    void add(String title, List<String> flags, Wrk.Summary summary) {
+    void add(String title, List<String> flags, Wrk.Summary summary, String note) {
         rows.add(row(title, summary));
+        notes.add(note);
         if (sideBySide.isEmpty()) {
             sideBySide = String.format(Locale.ROOT, """
                     Side by side: %s served %,.0f requests/s with p99 %s, flags %s;
@@ -37,7 +39,7 @@ final class Report {
                 + String.format(Locale.ROOT, "(wrk -t%d -c%d, %s warm-up, %d x %s rounds, medians; %d cores; Java %s)%n",
                         wrk.threads(), wrk.connections(), wrk.warmUp(), wrk.rounds(), wrk.duration(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version())
-                + sideBySide;
+                + String.join("\n", notes) + "\n" + sideBySide;
     }
 
     private String row(String title, Wrk.Summary summary) {
