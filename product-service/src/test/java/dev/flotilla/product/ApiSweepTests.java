@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flotilla.sweep.ApiSweep;
 import dev.flotilla.sweep.OpenApiContract;
+import dev.flotilla.sweep.SetupClient;
 import dev.flotilla.sweep.SweepReport;
 import dev.flotilla.testing.Engine;
 import dev.flotilla.testing.RealEngines;
@@ -120,18 +121,10 @@ class ApiSweepTests {
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new SetupClient(port).send(method, path, body, token);
     }
 
     private JsonNode body(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return json.readTree(response.body());
+        return new SetupClient(port).ok(response);
     }
 }
