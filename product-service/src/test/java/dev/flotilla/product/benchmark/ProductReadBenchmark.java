@@ -28,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Redis alone (near cache off), and on every read a miss (the cache keeps entries for one
  * millisecond, so each request reads MongoDB and writes Redis), next to a bare Spring Boot endpoint
  * measured in the same run as the yardstick. Each server runs in a JVM of its own with the same flags,
- * by default those of the run command; the engines stay in this JVM. Prints requests per second and
- * p50/p90/p99 (medians of the rounds), each as a ratio to the bare endpoint. Needs {@code wrk} on the
- * PATH; run with {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}. System
+ * by default those of the run command; the engines stay in this JVM. Prints requests per second,
+ * p50/p90/p99 (medians of the rounds) and the server's CPU time per request, each as a ratio to the bare
+ * endpoint, the share of reads that went to Redis, and the first scenario side by side with the bare
+ * endpoint. Needs {@code wrk} on the PATH; run with
+ * {@code ./mvnw -pl product-service -am -Pbenchmark -DskipTests verify}. System
  * properties: {@code benchmark.jvm} (flags of both servers; {@code {name}} becomes the server's name,
  * for log and recording files), {@code benchmark.scenarios} ({@code hit,hit-one,redis,miss}),
  * {@code benchmark.service-args} (more arguments of the service alone), {@code benchmark.connections},
@@ -106,7 +108,7 @@ public final class ProductReadBenchmark {
             double redis = after.get("hit") - before.get("hit") + after.get("miss") - before.get("miss");
             double all = redis + after.get("near-hit") - before.get("near-hit");
             report.add(title, service.flags(), summary, String.format(Locale.ROOT,
-                    "%s: %.1f %% of the reads went to Redis (warm-up included)", title, 100 * redis / all));
+                    "%s: %.1f %% of the reads passed the near cache to Redis (warm-up included)", title, 100 * redis / all));
         }
     }
 
