@@ -13,8 +13,6 @@ import java.util.concurrent.Future;
 import dev.flotilla.order.OrderApi.Customer;
 import dev.flotilla.order.events.OrderEventStream;
 import dev.flotilla.order.support.ProductServiceProcess;
-import dev.flotilla.testing.TestJwtIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,18 +34,11 @@ import static org.awaitility.Awaitility.await;
 @OrderServiceTest
 class CheckoutFlowTests {
 
-    static final ProductServiceProcess products = ProductServiceProcess.launch();
+    static final ProductServiceProcess products = SharedProductService.instance();
 
     @DynamicPropertySource
     static void productService(DynamicPropertyRegistry registry) {
-        registry.add("flotilla.order.product-service.base-url", products::baseUrl);
-        registry.add("spring.security.oauth2.client.provider.user-service.token-uri", () -> TestJwtIssuer.shared().tokenUri());
-        registry.add("spring.security.oauth2.client.registration.product-service.client-secret", () -> TestJwtIssuer.CLIENT_SECRET);
-    }
-
-    @AfterAll
-    static void stopProductService() {
-        products.close();
+        SharedProductService.register(registry, products);
     }
 
     @LocalServerPort
