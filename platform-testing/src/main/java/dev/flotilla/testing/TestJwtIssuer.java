@@ -94,10 +94,11 @@ public final class TestJwtIssuer {
 
     /**
      * A token like user-service issues to a service client: {@code sub} and {@code client_id} the client,
-     * {@code roles: ["SERVICE"]}, these audiences, valid for {@link #clientTokenTtl()}.
+     * {@code roles: ["SERVICE"]}, these audiences; valid for 15 minutes, like {@link #token}, so that a
+     * test class can keep one (the endpoint's tokens live {@link #clientTokenTtl()}).
      */
     public String serviceToken(String clientId, List<String> audiences) {
-        return sign(serviceClaims(clientId, audiences, clientTokenTtl).build());
+        return sign(serviceClaims(clientId, audiences, Duration.ofMinutes(15)).build());
     }
 
     /** A service token for {@link #CLIENT_ID} and {@link #AUDIENCE}. */
@@ -135,7 +136,7 @@ public final class TestJwtIssuer {
     }
 
     String issueClientToken() {
-        String token = serviceToken();
+        String token = sign(serviceClaims(CLIENT_ID, List.of(AUDIENCE), clientTokenTtl).build());
         clientTokensIssued.incrementAndGet();
         return token;
     }
