@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * Only the outbox, on the stores and tracing the service auto-configures (JPA, Flyway, Redis,
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.ComponentScan;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackageClasses = OutboxTestApplication.class)
+@ComponentScan(basePackageClasses = OutboxTestApplication.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties(OutboxProperties.class)
 class OutboxTestApplication {
 
