@@ -26,6 +26,9 @@ class OutboxCleanupTests {
     OutboxCleanup cleanup;
 
     @Autowired
+    EventStream stream;
+
+    @Autowired
     OutboxProperties properties;
 
     @Autowired
@@ -51,6 +54,20 @@ class OutboxCleanupTests {
         assertThat(cleanup.trimStream()).isEqualTo(2);
 
         assertThat(entries()).containsExactly("just within the retention", "a minute old");
+    }
+
+    @Test
+    void eachAppendTrimsOldEntriesApproximately() {
+        Instant old = Instant.now().minus(Duration.ofDays(30));
+        for (int i = 0; i < 300; i++) {
+            add(old.plusMillis(i), "old " + i);
+        }
+
+        stream.append("new", Instant.now().minus(properties.streamRetention()));
+
+        List<Object> entries = entries();
+        assertThat(entries).as("whole nodes of old entries went (MINID ~)").hasSizeLessThan(301);
+        assertThat(entries.getLast()).isEqualTo("new");
     }
 
     @Test
