@@ -2,10 +2,14 @@ package dev.flotilla.order.catalogue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.core.retry.RetryException;
@@ -46,10 +50,14 @@ final class ProductServiceClient {
 
     /** Runs one operation; {@code what} names it in logs and problems. */
     <T> T call(String what, Function<RestClient, T> operation) {
-        return Deadline.within(budget, () -> breaker.run(() -> retried(what, operation), this::fallback));
+        return breaker.run(() -> Deadline.within(budget, () -> retried(what, operation)), this::fallback);
     }
 
-    /** The breaker's settings: only unavailability is a failure. */
+    /**
+     * The breaker's settings: only unavailability is a failure. Its calls run on threads of their own
+     * that carry the caller's context (the trace, so {@code traceparent} is sent), and its time limiter
+     * ends a call that outlived the budget by a connect timeout, should the deadline ever be missed.
+     */
     static void configureBreaker(Resilience4JCircuitBreakerFactory factory, ProductServiceProperties properties) {
         ProductServiceProperties.Breaker breaker = properties.breaker();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
@@ -57,8 +65,13 @@ final class ProductServiceClient {
                 .slidingWindowSize(breaker.slidingWindowSize()).minimumNumberOfCalls(breaker.minimumCalls())
                 .failureRateThreshold(breaker.failureRateThreshold()).waitDurationInOpenState(breaker.openFor())
                 .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
-                .recordException(TransientFailure.class::isInstance).build();
-        factory.configure(builder -> builder.circuitBreakerConfig(config), BREAKER_ID);
+                .recordException(failure -> failure instanceof TransientFailure || failure instanceof TimeoutException)
+                .build();
+        TimeLimiterConfig limit = TimeLimiterConfig.custom()
+                .timeoutDuration(properties.callBudget().plus(properties.connectTimeout())).build();
+        factory.configure(builder -> builder.circuitBreakerConfig(config).timeLimiterConfig(limit), BREAKER_ID);
+        factory.configureGroupExecutorService(group -> BREAKER_ID.equals(group) ? CallThreads.withCallersContext()
+                : Executors.newCachedThreadPool());
     }
 
     private static RetryPolicy retryPolicy(ProductServiceProperties properties) {
@@ -97,7 +110,7 @@ final class ProductServiceClient {
             throw new ProductServiceUnavailableException(what + " was refused with " + e.getStatusCode().value(),
                     RETRY_AFTER_FAILURE, e);
         } catch (OAuth2AuthorizationException e) {
-            if (causedByIo(e)) {
+            if (transientCause(e)) {
                 throw new TransientFailure(what + ": no access token from user-service in time", e);
             }
             throw new ProductServiceUnavailableException(what + ": user-service refused an access token ("
@@ -107,7 +120,12 @@ final class ProductServiceClient {
         }
     }
 
-    private <T> T fallback(Throwable failure) {
+    private <T> T fallback(Throwable thrown) {
+        Throwable failure = thrown instanceof ExecutionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (failure instanceof TimeoutException) {
+            throw new ProductServiceUnavailableException("no answer within " + budget.toMillis() + " ms",
+                    RETRY_AFTER_FAILURE, failure);
+        }
         if (failure instanceof CallNotPermittedException) {
             throw new ProductServiceUnavailableException("the circuit breaker is open after repeated failures", openFor,
                     failure);
@@ -125,9 +143,11 @@ final class ProductServiceClient {
         throw new IllegalStateException(failure);
     }
 
-    private static boolean causedByIo(Throwable failure) {
+    /** Whether user-service was unreachable, slow, failing or busy when asked for a token. */
+    private static boolean transientCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof ResourceAccessException) {
+            if (cause instanceof IOException || cause instanceof ResourceAccessException
+                    || cause instanceof HttpServerErrorException || cause instanceof HttpClientErrorException.TooManyRequests) {
                 return true;
             }
         }

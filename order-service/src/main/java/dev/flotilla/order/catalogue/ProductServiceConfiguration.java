@@ -39,6 +39,7 @@ class ProductServiceConfiguration {
                 .requestInterceptor(ServiceIdentity.interceptor(registrations, authorizedClients, requests,
                         properties.tokenRenewalSkew(), clock))
                 .build();
-        return new ProductServiceClient(rest, breakers.create(ProductServiceClient.BREAKER_ID), properties);
+        return new ProductServiceClient(rest,
+                breakers.create(ProductServiceClient.BREAKER_ID, ProductServiceClient.BREAKER_ID), properties);
     }
 }
