@@ -49,8 +49,16 @@ public class Pricing {
 
     /** Prices the items for an order paid in {@code currency} and shipped to {@code country}. */
     public Quote quote(List<Item> items, String currency, String country) {
+        return quote(items, currency, reference.taxRate(country).map(TaxRate::standardRate).orElse(BigDecimal.ZERO));
+    }
+
+    /** Prices the items in {@code currency} before any tax: where they go is not known yet (a cart). */
+    public Quote quoteWithoutTax(List<Item> items, String currency) {
+        return quote(items, currency, BigDecimal.ZERO);
+    }
+
+    private Quote quote(List<Item> items, String currency, BigDecimal taxRate) {
         Rate target = rate(currency);
-        BigDecimal taxRate = reference.taxRate(country).map(TaxRate::standardRate).orElse(BigDecimal.ZERO);
         List<QuotedLine> lines = items.stream().map(item -> line(item, target)).toList();
         Totals totals = totals(lines.stream().map(QuotedLine::lineTotal), taxRate, target.scale());
         Totals totalsEur = totals(lines.stream().map(QuotedLine::lineTotalEur), taxRate, EUR_SCALE);
