@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,16 +28,29 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for user-service in the tests of other services: signs access tokens like it does (RS256,
  * {@code kid}, issuer {@value #ISSUER}, claims {@code sub}, {@code email}, {@code roles}) and serves
  * the public key as a JWKS document over HTTP, so services verify tokens exactly as in production.
- * One issuer per test JVM, started on first use; wired into Spring tests by {@link TestJwks}.
+ * It also serves user-service's client-credentials token endpoint at {@link #tokenUri()} for one
+ * client, {@value #CLIENT_ID} with secret {@value #CLIENT_SECRET}, which gets SERVICE tokens for
+ * {@value #AUDIENCE}. One issuer per test JVM, started on first use; wired into Spring tests by
+ * {@link TestJwks}.
  */
 public final class TestJwtIssuer {
 
     public static final String ISSUER = "flotilla-user-service";
+    /** The client id the token endpoint knows. */
+    public static final String CLIENT_ID = "order-service";
+    /** The secret of {@link #CLIENT_ID}. */
+    public static final String CLIENT_SECRET = "test-order-service-secret";
+    /** The {@code aud} of the tokens the endpoint issues. */
+    public static final String AUDIENCE = "product-service";
+    /** user-service's default lifetime of a client token. */
+    public static final Duration DEFAULT_CLIENT_TOKEN_TTL = Duration.ofMinutes(5);
     private static final String KEY_ID = "test-issuer";
     private static final String PATH = "/.well-known/jwks.json";
 
     private final RSAKey key;
     private final HttpServer server;
+    private final AtomicInteger clientTokensIssued = new AtomicInteger();
+    private volatile Duration clientTokenTtl = DEFAULT_CLIENT_TOKEN_TTL;
 
     private TestJwtIssuer() {
         try {
@@ -50,6 +64,7 @@ public final class TestJwtIssuer {
                     body.write(jwks);
                 }
             });
+            server.createContext(TestTokenEndpoint.PATH, new TestTokenEndpoint(this));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-jwks-stop"));
         } catch (JOSEException e) {
@@ -66,7 +81,68 @@ public final class TestJwtIssuer {
 
     /** Where the public key is served, for {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}. */
     public String jwkSetUri() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + PATH;
+        return baseUri() + PATH;
+    }
+
+    /**
+     * The client-credentials token endpoint, for
+     * {@code spring.security.oauth2.client.provider.<name>.token-uri}.
+     */
+    public String tokenUri() {
+        return baseUri() + TestTokenEndpoint.PATH;
+    }
+
+    /**
+     * A token like user-service issues to a service client: {@code sub} and {@code client_id} the client,
+     * {@code roles: ["SERVICE"]}, these audiences; valid for 15 minutes, like {@link #token}, so that a
+     * test class can keep one (the endpoint's tokens live {@link #clientTokenTtl()}).
+     */
+    public String serviceToken(String clientId, List<String> audiences) {
+        return sign(serviceClaims(clientId, audiences, Duration.ofMinutes(15)).build());
+    }
+
+    /** A service token for {@link #CLIENT_ID} and {@link #AUDIENCE}. */
+    public String serviceToken() {
+        return serviceToken(CLIENT_ID, List.of(AUDIENCE));
+    }
+
+    /** Claims like a service client's token, for tokens a test wants to bend. */
+    public JWTClaimsSet.Builder serviceClaims(String clientId, List<String> audiences, Duration validFor) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(ISSUER).subject(clientId).audience(List.copyOf(audiences))
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(validFor)))
+                .claim("client_id", clientId).claim("roles", List.of("SERVICE"));
+    }
+
+    /**
+     * The lifetime of the tokens the endpoint issues from now on (and {@code expires_in}); shared by the
+     * whole test JVM: set it back to {@link #DEFAULT_CLIENT_TOKEN_TTL} when done.
+     */
+    public TestJwtIssuer clientTokenTtl(Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a client token lifetime must be positive");
+        }
+        this.clientTokenTtl = ttl;
+        return this;
+    }
+
+    public Duration clientTokenTtl() {
+        return clientTokenTtl;
+    }
+
+    /** How many tokens the endpoint has issued in this JVM; compare before and after. */
+    public int clientTokensIssued() {
+        return clientTokensIssued.get();
+    }
+
+    String issueClientToken() {
+        String token = sign(serviceClaims(CLIENT_ID, List.of(AUDIENCE), clientTokenTtl).build());
+        clientTokensIssued.incrementAndGet();
+        return token;
+    }
+
+    private String baseUri() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
     /** A valid access token for 15 minutes with the given roles ({@code "ADMIN"}, {@code "SERVICE"}, ...). */

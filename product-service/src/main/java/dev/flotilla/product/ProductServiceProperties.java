@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stalledAfter how long a reservation may stay in a transitional state before the sweeper
  *     finishes it (its request died half-way)
  * @param searchCandidates how many matching products a text search ranks at most
+ * @param audience this service's name in the {@code aud} of service tokens: the stock reservation
+ *     endpoints accept only SERVICE tokens whose audience contains it
  */
 @ConfigurationProperties("flotilla.product")
 public record ProductServiceProperties(
@@ -28,5 +30,6 @@ public record ProductServiceProperties(
         @DefaultValue("15m") Duration reservationTtl,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("30s") Duration stalledAfter,
-        @DefaultValue("1000") int searchCandidates) {
+        @DefaultValue("1000") int searchCandidates,
+        @DefaultValue("product-service") String audience) {
 }

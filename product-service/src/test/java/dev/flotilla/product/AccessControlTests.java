@@ -1,6 +1,7 @@
 package dev.flotilla.product;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.nimbusds.jwt.PlainJWT;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -75,6 +77,25 @@ class AccessControlTests {
         mvc.perform(request(method, path).header("Authorization", "Bearer " + ProductApi.SERVICE)
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("stockEndpoints")
+    void stockTakesOnlyServiceTokensForProductService(HttpMethod method, String path) throws Exception {
+        TestJwtIssuer issuer = TestJwtIssuer.shared();
+        String accountWithServiceRole = issuer.token("order-service", "SERVICE");
+        String forAnotherService = issuer.serviceToken(TestJwtIssuer.CLIENT_ID, List.of("analytics-service"));
+        String withoutRole = issuer.sign(issuer.serviceClaims(TestJwtIssuer.CLIENT_ID, List.of("product-service"),
+                Duration.ofMinutes(5)).claim("roles", List.of()).build());
+        for (String token : List.of(ProductApi.ADMIN, accountWithServiceRole, forAnotherService, withoutRole)) {
+            mvc.perform(request(method, path).header("Authorization", "Bearer " + token)
+                            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(request(method, path).header("Authorization", "Bearer " + ProductApi.SERVICE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isNotIn(401, 403));
     }
 
     @Test

@@ -20,7 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public final class ProductApi {
 
     public static final String ADMIN = TestJwtIssuer.shared().token("admin-1", "ADMIN", "CUSTOMER");
-    public static final String SERVICE = TestJwtIssuer.shared().token("order-service", "SERVICE");
+    /** order-service's client-credentials token: role SERVICE, audience product-service. */
+    public static final String SERVICE = TestJwtIssuer.shared().serviceToken(TestJwtIssuer.CLIENT_ID,
+            List.of(TestJwtIssuer.AUDIENCE));
     public static final String CUSTOMER = TestJwtIssuer.shared().token("customer-1", "CUSTOMER");
     private static final AtomicInteger skus = new AtomicInteger();
 

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwords password hashing
  * @param profileCacheTtl how long a profile stays in the Redis cache
  * @param bootstrapAdmin the administrator created at startup if absent
+ * @param clients the services that may obtain tokens with the client-credentials grant
+ *     ({@code POST /oauth2/token})
+ * @param clientTokenTtl lifetime of a token issued to a client
+ * @param clientAuthLimits the limit on failed client authentications
  */
 @ConfigurationProperties("flotilla.user")
 public record UserServiceProperties(
@@ -28,7 +32,10 @@ public record UserServiceProperties(
         @DefaultValue PasswordChangeLimits passwordChangeLimits,
         @DefaultValue Passwords passwords,
         @DefaultValue("10m") Duration profileCacheTtl,
-        @DefaultValue BootstrapAdmin bootstrapAdmin) {
+        @DefaultValue BootstrapAdmin bootstrapAdmin,
+        @DefaultValue List<Client> clients,
+        @DefaultValue("5m") Duration clientTokenTtl,
+        @DefaultValue ClientAuthLimits clientAuthLimits) {
 
     /**
      * Token settings.
@@ -142,5 +149,40 @@ public record UserServiceProperties(
             @Nullable String password,
             @DefaultValue("DE") String countryCode,
             @DefaultValue("EUR") String currency) {
+    }
+
+    /**
+     * A service that obtains its own tokens with the OAuth 2.0 client-credentials grant, e.g.
+     * order-service calling product-service. Only the hash of its secret is configured.
+     *
+     * @param id the {@code client_id}; also the {@code sub} of its tokens
+     * @param secretHash BCrypt hash of the client secret ({@code $2a$...}, or
+     *     {@code {bcrypt}$2a$...} as Spring's DelegatingPasswordEncoder writes it); never the secret itself
+     * @param roles the {@code roles} claim of its tokens; CUSTOMER and ADMIN belong to accounts and are refused
+     * @param audiences the {@code aud} claim of its tokens: the services it may call
+     */
+    public record Client(
+            @Nullable String id,
+            @Nullable String secretHash,
+            @DefaultValue("SERVICE") List<String> roles,
+            @DefaultValue List<String> audiences) {
+
+        @Override
+        public String toString() {
+            return "Client[id=" + id + ", roles=" + roles + ", audiences=" + audiences + "]";
+        }
+    }
+
+    /**
+     * The limit on failed client authentications at {@code POST /oauth2/token}, per client address,
+     * counted in Redis: each one costs a BCrypt verification.
+     *
+     * @param addressFailures failed client authentications per client address before that address
+     *     is refused for the rest of {@code addressWindow}
+     * @param addressWindow the window of failed client authentications per address
+     */
+    public record ClientAuthLimits(
+            @DefaultValue("10") int addressFailures,
+            @DefaultValue("1m") Duration addressWindow) {
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock reservations for order-service (role SERVICE, or ADMIN). A first reserve answers 201, a retry
+ * Stock reservations for order-service (its client-credentials token: role SERVICE, audience product-service). A first reserve answers 201, a retry
  * with the same id and lines 200 with the same reservation; a short line answers 409 and holds nothing.
  * Reservation ids are opaque and case-sensitive; product ids follow
  * {@link dev.flotilla.product.catalogue.ProductIds}.

@@ -7,13 +7,9 @@ import java.util.UUID;
 
 import dev.flotilla.user.UserServiceProperties;
 import dev.flotilla.user.account.Account;
-import dev.flotilla.user.jwt.SigningKeys;
+import dev.flotilla.user.jwt.TokenSigner;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
-    private final JwtEncoder encoder;
-    private final SigningKeys keys;
+    private final TokenSigner signer;
     private final String issuer;
     private final Duration lifetime;
     private final Clock clock;
 
-    TokenIssuer(JwtEncoder encoder, SigningKeys keys, UserServiceProperties properties, Clock clock) {
-        this.encoder = encoder;
-        this.keys = keys;
+    TokenIssuer(TokenSigner signer, UserServiceProperties properties, Clock clock) {
+        this.signer = signer;
         this.issuer = properties.jwt().issuer();
         this.lifetime = properties.jwt().accessTokenTtl();
         this.clock = clock;
@@ -58,8 +52,6 @@ class TokenIssuer {
         if (sessionId != null) {
             claims.claim("sid", sessionId);
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.active().getKeyID()).build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-        return new AccessToken(token, now, now.plus(lifetime));
+        return new AccessToken(signer.sign(claims.build()), now, now.plus(lifetime));
     }
 }

@@ -51,7 +51,7 @@ public class TokenBenchmarks {
         keyDirectory = Files.createTempDirectory("flotilla-benchmark-keys");
         Jwt jwt = new Jwt("flotilla-user-service", Duration.ofMinutes(15), Duration.ofDays(30), null, List.of(), true,
                 keyDirectory);
-        UserServiceProperties properties = new UserServiceProperties(jwt, null, null, null, null, null, null);
+        UserServiceProperties properties = new UserServiceProperties(jwt, null, null, null, null, null, null, List.of(), null, null);
         JwtConfiguration configuration = new JwtConfiguration();
         SigningKeys keys = configuration.signingKeys(properties);
         encoder = configuration.jwtEncoder(keys);
