@@ -1,12 +1,13 @@
 package dev.flotilla.platform;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public final class LocalPlatform {
         for (ServiceProcess service : services) {
             allReady &= service.awaitReady(http, READY_TIMEOUT);
         }
-        String demo = allReady ? seed(http, adminPassword) : "not seeded: not every service became ready";
+        List<String> demo = allReady ? seed(http, adminPassword) : List.of("Demo data: none, not every service became ready");
         printTable(services, postgres, redis, mongo, adminPassword, demo, logs);
         if (!allReady) {
             System.out.println("Not every service became ready; see the logs above. Stopping.");
@@ -73,67 +74,74 @@ public final class LocalPlatform {
     }
 
     /** Demo products and a customer with a cart; a failure is reported in the table, the platform keeps running. */
-    private static String seed(HttpClient http, String adminPassword) throws InterruptedException {
-        String customerPassword = randomSecret("Demo-");
-        try {
-            DemoData.Seeded seeded = new DemoData(http, USER_SERVICE, PRODUCT_SERVICE, ORDER_SERVICE)
-                    .seed(ADMIN_EMAIL, adminPassword, customerPassword);
-            return "%d products, customer %s / %s with %d lines in the cart".formatted(seeded.products(),
-                    seeded.customerEmail(), seeded.customerPassword(), seeded.cartLines());
-        } catch (IOException e) {
-            return "seeding failed: " + e.getMessage();
+    private static List<String> seed(HttpClient http, String adminPassword) throws InterruptedException {
+        DemoData.Seeded seeded = new DemoData(http, USER_SERVICE, PRODUCT_SERVICE, ORDER_SERVICE)
+                .seed(ADMIN_EMAIL, adminPassword, randomSecret("Demo-"));
+        List<String> lines = new ArrayList<>();
+        lines.add("Demo data: %d products, %d lines in the demo customer's cart".formatted(seeded.products(),
+                seeded.cartLines()));
+        if (seeded.customerPassword() != null) {
+            lines.add("Demo customer: " + DemoData.CUSTOMER_EMAIL + " / " + seeded.customerPassword());
         }
+        if (seeded.failure() != null) {
+            lines.add("Demo data incomplete: " + seeded.failure());
+        }
+        return lines;
     }
 
     private static ServiceProcess userService(PostgresEngine postgres, RedisEngine redis, String adminPassword,
             String orderClientSecretHash) {
-        postgres.createDatabase("users");
-        return new ServiceProcess("user-service", 8081, Map.ofEntries(
-                Map.entry("FLOTILLA_USER_DB_URL", postgres.jdbcUrl("users")),
-                Map.entry("FLOTILLA_USER_DB_USERNAME", postgres.username()),
-                Map.entry("FLOTILLA_USER_DB_PASSWORD", postgres.password()),
-                Map.entry("FLOTILLA_REDIS_HOST", redis.host()),
-                Map.entry("FLOTILLA_REDIS_PORT", Integer.toString(redis.port())),
-                Map.entry("SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase())),
-                Map.entry("FLOTILLA_USER_BOOTSTRAPADMIN_EMAIL", ADMIN_EMAIL),
-                Map.entry("FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword),
+        Map<String, String> environment = new HashMap<>(database(postgres, "users", "FLOTILLA_USER_DB"));
+        environment.putAll(redisDatabase(redis));
+        environment.putAll(Map.of(
+                "FLOTILLA_USER_BOOTSTRAPADMIN_EMAIL", ADMIN_EMAIL,
+                "FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword,
                 // One instance on one machine: it may sign with a key it generates and keeps on disk.
                 // Replicated deployments configure flotilla.user.jwt.keys instead.
-                Map.entry("FLOTILLA_USER_JWT_GENERATEMISSINGKEY", "true"),
+                "FLOTILLA_USER_JWT_GENERATEMISSINGKEY", "true",
                 // The one service client: order-service, whose tokens product-service's stock API accepts.
-                Map.entry("FLOTILLA_USER_CLIENTS_0_ID", ORDER_CLIENT_ID),
-                Map.entry("FLOTILLA_USER_CLIENTS_0_SECRETHASH", orderClientSecretHash),
-                Map.entry("FLOTILLA_USER_CLIENTS_0_ROLES_0", "SERVICE"),
-                Map.entry("FLOTILLA_USER_CLIENTS_0_AUDIENCES_0", "product-service")));
+                "FLOTILLA_USER_CLIENTS_0_ID", ORDER_CLIENT_ID,
+                "FLOTILLA_USER_CLIENTS_0_SECRETHASH", orderClientSecretHash,
+                "FLOTILLA_USER_CLIENTS_0_ROLES_0", "SERVICE",
+                "FLOTILLA_USER_CLIENTS_0_AUDIENCES_0", "product-service"));
+        return new ServiceProcess("user-service", 8081, environment);
     }
 
     private static ServiceProcess productService(MongoEngine mongo, RedisEngine redis) {
-        return new ServiceProcess("product-service", 8082, Map.of(
+        Map<String, String> environment = new HashMap<>(redisDatabase(redis));
+        environment.putAll(Map.of(
                 "FLOTILLA_PRODUCT_MONGODB_URI", mongo.uri("products"),
-                "FLOTILLA_REDIS_HOST", redis.host(),
-                "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
-                "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()),
                 "FLOTILLA_JWKS_URI", USER_SERVICE + "/.well-known/jwks.json"));
+        return new ServiceProcess("product-service", 8082, environment);
     }
 
     private static ServiceProcess orderService(PostgresEngine postgres, RedisEngine redis, String clientSecret) {
-        postgres.createDatabase("orders");
-        return new ServiceProcess("order-service", 8083, Map.ofEntries(
-                Map.entry("FLOTILLA_ORDER_DB_URL", postgres.jdbcUrl("orders")),
-                Map.entry("FLOTILLA_ORDER_DB_USERNAME", postgres.username()),
-                Map.entry("FLOTILLA_ORDER_DB_PASSWORD", postgres.password()),
-                Map.entry("FLOTILLA_REDIS_HOST", redis.host()),
-                Map.entry("FLOTILLA_REDIS_PORT", Integer.toString(redis.port())),
-                Map.entry("SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase())),
-                Map.entry("FLOTILLA_JWKS_URI", USER_SERVICE + "/.well-known/jwks.json"),
-                Map.entry("FLOTILLA_TOKEN_URI", USER_SERVICE + "/oauth2/token"),
-                Map.entry("FLOTILLA_ORDER_CLIENT_ID", ORDER_CLIENT_ID),
-                Map.entry("FLOTILLA_ORDER_CLIENT_SECRET", clientSecret),
-                Map.entry("FLOTILLA_PRODUCT_SERVICE_URL", PRODUCT_SERVICE)));
+        Map<String, String> environment = new HashMap<>(database(postgres, "orders", "FLOTILLA_ORDER_DB"));
+        environment.putAll(redisDatabase(redis));
+        environment.putAll(Map.of(
+                "FLOTILLA_JWKS_URI", USER_SERVICE + "/.well-known/jwks.json",
+                "FLOTILLA_TOKEN_URI", USER_SERVICE + "/oauth2/token",
+                "FLOTILLA_ORDER_CLIENT_ID", ORDER_CLIENT_ID,
+                "FLOTILLA_ORDER_CLIENT_SECRET", clientSecret,
+                "FLOTILLA_PRODUCT_SERVICE_URL", PRODUCT_SERVICE));
+        return new ServiceProcess("order-service", 8083, environment);
+    }
+
+    /** A new PostgreSQL database of a service's own, as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}. */
+    private static Map<String, String> database(PostgresEngine postgres, String name, String prefix) {
+        postgres.createDatabase(name);
+        return Map.of(prefix + "_URL", postgres.jdbcUrl(name), prefix + "_USERNAME", postgres.username(),
+                prefix + "_PASSWORD", postgres.password());
+    }
+
+    /** The shared Redis server, with a logical database of the service's own. */
+    private static Map<String, String> redisDatabase(RedisEngine redis) {
+        return Map.of("FLOTILLA_REDIS_HOST", redis.host(), "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
+                "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()));
     }
 
     private static void printTable(List<ServiceProcess> services, PostgresEngine postgres, RedisEngine redis,
-            MongoEngine mongo, String adminPassword, String demo, Path logs) {
+            MongoEngine mongo, String adminPassword, List<String> demo, Path logs) {
         System.out.println();
         System.out.printf("%-18s %-8s %-10s %s%n", "SERVICE", "STATUS", "READY IN", "URL");
         for (ServiceProcess service : services) {
@@ -147,7 +155,7 @@ public final class LocalPlatform {
         System.out.printf("%-18s %-8s %-10s %s%n", "mongodb (wire)", "UP", "", mongo.uri("products"));
         System.out.println();
         System.out.println("Administrator: " + ADMIN_EMAIL + " / " + adminPassword);
-        System.out.println("Demo data: " + demo);
+        demo.forEach(System.out::println);
         System.out.println("Logs: " + logs);
     }
 
