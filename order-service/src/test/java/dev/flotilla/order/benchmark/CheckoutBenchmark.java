@@ -141,14 +141,14 @@ public final class CheckoutBenchmark {
 
                 POST /api/orders under load: %d clients, %d customers, %d products; %s warm-up, %s measured
                   orders placed per second  %8.1f   (goal %d: %s)
-                  checkout latency          p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms   (goal p99 < %d ms: %s)
+                  checkout latency          p50 %s, p90 %s, p99 %s, max %s   (goal p99 < %d ms: %s)
                   CPU per order placed      order-service %s, product-service %s (all threads of each JVM)
                   JVM flags of both services: %s
                   (%d cores, Java %s; engines, token issuer and clients share this JVM and machine)
                   answers by request and status:
                 """, CLIENTS, CLIENTS * CUSTOMERS_PER_CLIENT, PRODUCTS, WARM_UP, MEASURED, phase.ordersPerSecond(),
-                GOAL_RATE, phase.ordersPerSecond() >= GOAL_RATE ? "met" : "missed", phase.percentileMillis(50),
-                phase.percentileMillis(90), p99, phase.percentileMillis(100), GOAL_P99_MILLIS,
+                GOAL_RATE, phase.ordersPerSecond() >= GOAL_RATE ? "met" : "missed", millis(phase.percentileMillis(50)),
+                millis(phase.percentileMillis(90)), millis(p99), millis(phase.percentileMillis(100)), GOAL_P99_MILLIS,
                 p99 < GOAL_P99_MILLIS ? "met" : "missed", cpuPerOrder(orderCpu, phase.checkoutsPlaced()),
                 cpuPerOrder(productCpu, phase.checkoutsPlaced()), String.join(" ", FLAGS), Runtime.getRuntime().availableProcessors(),
                 Runtime.version()));
@@ -161,6 +161,10 @@ public final class CheckoutBenchmark {
     /** {@code 30s}, {@code 2m}, {@code 1m30s}. */
     private static Duration duration(String text) {
         return Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
+    }
+
+    private static String millis(double millis) {
+        return Double.isNaN(millis) ? "n/a" : String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
     private static String cpuPerOrder(Duration cpu, long orders) {
