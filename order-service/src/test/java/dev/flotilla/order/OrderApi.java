@@ -36,8 +36,14 @@ final class OrderApi {
         return new Customer(id, TestJwtIssuer.shared().token(id.toString(), "CUSTOMER"));
     }
 
+    /** Adds to the cart, and fails the test if that is refused: a flow test needs a filled cart. */
     HttpResponse<String> addToCart(Customer customer, String productId, int quantity) {
-        return send("POST", "/api/cart/lines", Map.of("productId", productId, "quantity", quantity), customer.token(), null);
+        HttpResponse<String> response = send("POST", "/api/cart/lines", Map.of("productId", productId, "quantity", quantity),
+                customer.token(), null);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("adding to the cart answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
     }
 
     HttpResponse<String> checkout(Customer customer, String idempotencyKey, Map<String, Object> body) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * product-service is back (and the circuit breaker lets calls through again), checkout works.
  */
 @OrderServiceTest
+@TestPropertySource(properties = {"flotilla.order.product-service.read-timeout=1s",
+        "flotilla.order.product-service.call-budget=2500ms"})
 class ProductServiceDownTests {
 
     static final ProductServiceProcess products = ProductServiceProcess.launch();
