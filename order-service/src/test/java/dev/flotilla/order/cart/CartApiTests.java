@@ -145,6 +145,17 @@ class CartApiTests {
     }
 
     @Test
+    void callsToProductServiceJoinTheCallersTrace() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        as(post("/api/cart/lines").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"productId\":\"%s\",\"quantity\":1}".formatted(PEN)))
+                .andExpect(status().isOk());
+
+        assertThat(PRODUCTS.requests("/api/products/" + PEN).getLast().traceparent()).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void aProductNotOnSaleCannotBeAdded() throws Exception {
         add(DRAFT, 1).andExpect(status().isUnprocessableContent()).andExpect(problem());
         add("65f0c0ffee0000000000beef", 1).andExpect(status().isUnprocessableContent());
