@@ -18,14 +18,16 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * A JDK Flight Recorder recording of a server during the measured phase, started and stopped with
  * {@code jcmd <pid> JFR.start/JFR.stop} (settings {@code profile}: a stack sample of every running
- * Java thread each 10 ms), and a summary of its {@code jdk.ExecutionSample} events: the methods
- * on top of the stack (where the CPU was), and the share of samples per library, each sample counted
- * for the innermost frame that belongs to a library named below. The file stays for a closer look:
+ * Java thread each 10 ms), and a summary of its {@code jdk.ExecutionSample} events: the share of
+ * samples per library, each sample counted for the innermost frame that belongs to a library named
+ * below; this repository's methods by the share of samples they are on the stack of (which step of
+ * a checkout costs most, with all it calls); and the methods on top of the stack (where the CPU was). The file stays for a closer look:
  * {@code jfr print --events jdk.ExecutionSample <file>}, {@code jfr summary <file>}, or JDK Mission Control.
  */
 final class FlightRecording {
 
     private static final String NAME = "checkout-benchmark";
+    private static final String OWN_CODE = "dev.flotilla.";
     /** Package prefixes, most specific first: the first one a frame's class starts with names its library. */
     private static final Map<String, String> LIBRARIES = libraries();
 
@@ -53,6 +55,7 @@ final class FlightRecording {
     String summarise(int topFrames) throws IOException {
         Map<String, Integer> byTopFrame = new HashMap<>();
         Map<String, Integer> byLibrary = new HashMap<>();
+        Map<String, Integer> byOwnMethod = new HashMap<>();
         int samples = 0;
         for (var event : RecordingFile.readAllEvents(file)) {
             RecordedStackTrace stack = event.getStackTrace();
@@ -62,10 +65,15 @@ final class FlightRecording {
             samples++;
             byTopFrame.merge(method(stack.getFrames().getFirst()), 1, Integer::sum);
             byLibrary.merge(library(stack.getFrames()), 1, Integer::sum);
+            // Proxies and lambdas ($$) only repeat the method they stand for.
+            stack.getFrames().stream().map(FlightRecording::method)
+                    .filter(method -> method.startsWith(OWN_CODE) && !method.contains("$$")).distinct().forEach(method -> byOwnMethod.merge(method, 1, Integer::sum));
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%nWhere order-service's CPU went (%d execution samples, %s):%n", samples, file));
         text.append(table("  by library (innermost frame of a known library)", byLibrary, samples, byLibrary.size()));
+        text.append(table("  this repository's methods on the stack (total time: a sample counts for each method it is in)",
+                byOwnMethod, samples, topFrames));
         text.append(table("  top frames (self time)", byTopFrame, samples, topFrames));
         return text.toString();
     }
@@ -96,7 +104,7 @@ final class FlightRecording {
 
     private static Map<String, String> libraries() {
         Map<String, String> libraries = new LinkedHashMap<>();
-        libraries.put("dev.flotilla.", "order-service's own code");
+        libraries.put(OWN_CODE, "this repository's code (order-service, service-web)");
         libraries.put("org.postgresql.", "PostgreSQL JDBC driver");
         libraries.put("com.zaxxer.hikari.", "HikariCP");
         libraries.put("org.hibernate.", "Hibernate");
