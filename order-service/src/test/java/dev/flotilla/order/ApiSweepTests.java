@@ -50,18 +50,20 @@ class ApiSweepTests {
         OrderApi api = new OrderApi(port);
         productId = products.createProduct("2.50", "EUR", 1_000_000);
         customer = OrderApi.newCustomer();
-        admin = TestJwtIssuer.shared().token(UUID.randomUUID().toString(), "ADMIN");
+        UUID adminId = UUID.randomUUID();
+        admin = TestJwtIssuer.shared().token(adminId.toString(), "ADMIN");
         api.addToCart(customer, productId, 1);
         orderId = OrderApi.json(api.checkout(customer, UUID.randomUUID().toString(), OrderApi.checkoutBody(OrderApi.APPROVES)))
                 .get("id").asString();
         api.addToCart(customer, productId, 1);
+        api.addToCart(new Customer(adminId, admin), productId, 1);
     }
 
     @Test
     void noOperationFailsAcceptsWhatItMustRefuseOrAnswersAnErrorThatIsNotAProblem() {
         TestJwtIssuer issuer = TestJwtIssuer.shared();
         SweepReport report = ApiSweep.onPort(port)
-                .token("customer", customer.token()).token("admin", admin).token("service", issuer.serviceToken())
+                .token("admin", admin).token("customer", customer.token()).token("service", issuer.serviceToken())
                 .rejectedToken("expired", issuer.sign(issuer.claims(customer.id().toString(), Duration.ofMinutes(-5), "CUSTOMER").build()))
                 .rejectedToken("another issuer", issuer.sign(issuer.claims(customer.id().toString(), Duration.ofMinutes(5), "CUSTOMER")
                         .issuer("someone-else").build()))

@@ -199,7 +199,7 @@ class CheckoutFlowTests {
         String orderId = OrderApi.json(api.checkout(customer, UUID.randomUUID().toString(),
                 OrderApi.checkoutBody(OrderApi.APPROVES))).get("id").asString();
 
-        assertThat(api.send("POST", "/api/orders/" + orderId + "/cancel", null, OrderApi.newCustomer().token(), null).statusCode())
+        assertThat(api.send("POST", "/api/orders/" + orderId + "/cancel", Map.of(), OrderApi.newCustomer().token(), null).statusCode())
                 .isEqualTo(404);
         HttpResponse<String> cancelled = api.send("POST", "/api/orders/" + orderId + "/cancel", Map.of("reason", "changed my mind"),
                 customer.token(), null);
@@ -208,8 +208,12 @@ class CheckoutFlowTests {
         assertThat(OrderApi.json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(OrderApi.json(cancelled).get("payment").get("status").asString()).isEqualTo("REFUNDED");
         await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(orderId) == 2);
-        HttpResponse<String> again = api.send("POST", "/api/orders/" + orderId + "/cancel", null, customer.token(), null);
+        assertThat(api.send("POST", "/api/orders/" + orderId + "/cancel", null, customer.token(), null).statusCode())
+                .as("no body").isEqualTo(400);
+        HttpResponse<String> again = api.send("POST", "/api/orders/" + orderId + "/cancel", Map.of(), customer.token(), null);
         assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(OrderApi.json(again).get("status").asInt()).isEqualTo(409);
+        assertThat(OrderApi.json(again).get("orderStatus").asString()).isEqualTo("CANCELLED");
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 

@@ -79,9 +79,9 @@ class CartController {
     }
 
     @DeleteMapping("/lines/{productId}")
-    @Operation(summary = "Remove a product from my cart", description = "Repeatable: removing a product that is not "
-            + "in the cart is fine.")
-    @ApiResponse(responseCode = "204", description = "Removed (or was not there)")
+    @Operation(summary = "Remove a product from my cart", description = "A product that is not in the cart is a 404, "
+            + "so a retry after a lost answer sees 404: the line is gone either way.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(@AuthenticationPrincipal Jwt token,
             @PathVariable @Pattern(regexp = ProductIds.PATTERN, message = ProductIds.MESSAGE) String productId) {
         carts.remove(user(token), productId);

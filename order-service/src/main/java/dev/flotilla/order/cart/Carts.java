@@ -66,8 +66,12 @@ public class Carts {
     }
 
     /** Removes a product's line; removing one that is not there is fine. */
+    /** Removes a line; a product that is not in the cart is a 404, as for a change of quantity. */
     void remove(UUID userId, String productId) {
-        redis.execute(CartScripts.REMOVE_LINE, List.of(key(userId)), ProductIds.canonical(productId), ttlSeconds());
+        Long removed = redis.execute(CartScripts.REMOVE_LINE, List.of(key(userId)), ProductIds.canonical(productId), ttlSeconds());
+        if (removed == null || removed == 0) {
+            throw new CartLineNotFoundException(productId);
+        }
     }
 
     private int change(UUID userId, String productId, String mode, int quantity, String newLine) {

@@ -10,6 +10,6 @@ public class IllegalTransitionException extends ProblemException {
 
     IllegalTransitionException(UUID orderId, OrderStatus status, String action) {
         super(HttpStatus.CONFLICT, "order " + orderId + " is " + status + " and cannot " + action);
-        property("status", status.name());
+        property("orderStatus", status.name());
     }
 }

@@ -56,12 +56,12 @@ class OrderController {
             + "a 409 otherwise. A placed order's payment is refunded and an OrderCancelled event follows; stock that "
             + "was still held goes back. Repeating it on a cancelled order is a 409 too.")
     OrderView cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) @Nullable CancelRequest request) {
-        String reason = request == null || request.reason() == null ? "cancelled by the customer" : request.reason();
+            @Valid @RequestBody CancelRequest request) {
+        String reason = request.reason() == null ? "cancelled by the customer" : request.reason();
         return cancellations.cancel(Caller.of(token), id, reason);
     }
 
-    /** {@code POST /api/orders/{id}/cancel}: an optional reason, kept with the order. */
+    /** {@code POST /api/orders/{id}/cancel}: an optional reason, kept with the order ({@code {}} for none). */
     record CancelRequest(@Nullable @Size(min = 1, max = 200) String reason) {
     }
 

@@ -135,8 +135,9 @@ class CartApiTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.quantity").value(5));
         as(put("/api/cart/lines/" + PEN).contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":5}"))
                 .andExpect(status().isNotFound());
-        as(delete("/api/cart/lines/" + PEN)).andExpect(status().isNoContent());
+        as(delete("/api/cart/lines/" + PEN)).andExpect(status().isNotFound());
         as(delete("/api/cart/lines/" + BOOK)).andExpect(status().isNoContent());
+        as(delete("/api/cart/lines/" + BOOK)).andExpect(status().isNotFound());
         add(PEN, 1);
         as(delete("/api/cart")).andExpect(status().isNoContent());
 

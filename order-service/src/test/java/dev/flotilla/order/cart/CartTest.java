@@ -17,7 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 // No database in this context, so no db health contributor for the readiness group to name.
-@SpringBootTest(classes = CartTestApplication.class, properties = "management.endpoint.health.validate-group-membership=false")
+@SpringBootTest(classes = CartTestApplication.class, properties = {"management.endpoint.health.validate-group-membership=false",
+        "flotilla.test.slice=cart"})
 @AutoConfigureMockMvc
 @RealEngines(Engine.REDIS)
 @TestJwks

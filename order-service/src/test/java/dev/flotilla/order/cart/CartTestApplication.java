@@ -2,6 +2,7 @@ package dev.flotilla.order.cart;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.FilterType;
  * their own tests).
  */
 @SpringBootConfiguration
+// Only where a test asks for this slice: the whole service's component scan in the other tests finds this class too.
+@ConditionalOnProperty(name = "flotilla.test.slice", havingValue = "cart")
 @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ComponentScan(basePackages = {"dev.flotilla.order.cart", "dev.flotilla.order.catalogue", "dev.flotilla.order.pricing"})
 @ComponentScan(basePackages = "dev.flotilla.order", useDefaultFilters = false,

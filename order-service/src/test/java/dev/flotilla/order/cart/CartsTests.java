@@ -70,7 +70,7 @@ class CartsTests {
     void removingTheLastLineLeavesNoCart() {
         carts.add(user, product(1, "1.00"), 1, NOW);
         carts.remove(user, id(1));
-        carts.remove(user, id(1));
+        assertThatThrownBy(() -> carts.remove(user, id(1))).isInstanceOf(CartLineNotFoundException.class);
 
         assertThat(redis.hasKey("cart:" + user)).isFalse();
         assertThat(carts.lines(user)).isEmpty();

@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(classes = OutboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = OutboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "flotilla.test.slice=outbox")
 @RealEngines({Engine.POSTGRESQL, Engine.REDIS})
 @interface OutboxTest {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.FilterType;
  * run the relay's passes themselves, except {@link ScheduledRelayTests}.
  */
 @SpringBootConfiguration
+// Only where a test asks for this slice: the whole service's component scan in the other tests finds this class too.
+@ConditionalOnProperty(name = "flotilla.test.slice", havingValue = "outbox")
 @EnableAutoConfiguration
 @ComponentScan(basePackageClasses = OutboxTestApplication.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))

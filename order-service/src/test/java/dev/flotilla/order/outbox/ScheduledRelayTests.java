@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The relay as the service runs it: on its schedule, and no longer once stopped (as on shutdown). */
 @SpringBootTest(classes = OutboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "flotilla.order.outbox.poll-interval=50ms")
+        properties = {"flotilla.order.outbox.poll-interval=50ms", "flotilla.test.slice=outbox"})
 @RealEngines({Engine.POSTGRESQL, Engine.REDIS})
 @Import(ScheduledRelayTests.Scheduling.class)
 class ScheduledRelayTests {
