@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * product-service goes away between filling the cart and checking out: the checkout fails fast with
  * 503 problem+json and Retry-After, stores nothing, holds no stock and charges nothing; once
- * product-service is back (and the circuit breaker lets calls through again), checkout works.
+ * product-service is back (and the circuit breaker lets calls through again), the same request with
+ * the same key places the order.
  */
 @OrderServiceTest
 @TestPropertySource(properties = {"flotilla.order.product-service.read-timeout=1s",
@@ -51,12 +52,12 @@ class ProductServiceDownTests {
         String product = products.createProduct("4.00", "EUR", 6);
         Customer customer = OrderApi.newCustomer();
         assertThat(api.addToCart(customer, product, 2).statusCode()).isBetween(200, 201);
+        String key = UUID.randomUUID().toString();
         products.stop();
         try {
             for (int attempt = 0; attempt < 5; attempt++) {
                 long started = System.nanoTime();
-                HttpResponse<String> refused = api.checkout(customer, UUID.randomUUID().toString(),
-                        OrderApi.checkoutBody(OrderApi.APPROVES));
+                HttpResponse<String> refused = api.checkout(customer, key, OrderApi.checkoutBody(OrderApi.APPROVES));
 
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -71,7 +72,9 @@ class ProductServiceDownTests {
             products.start();
         }
         assertThat(products.stock(product)).isEqualTo(new ProductServiceProcess.Stock(6, 0));
+        // A request that failed with a 5xx may be retried with the same key.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> api.checkout(customer,
-                UUID.randomUUID().toString(), OrderApi.checkoutBody(OrderApi.APPROVES)).statusCode() == 201);
+                key, OrderApi.checkoutBody(OrderApi.APPROVES)).statusCode() == 201);
+        assertThat(jdbc.queryForObject("select count(*) from orders", Long.class)).isOne();
     }
 }

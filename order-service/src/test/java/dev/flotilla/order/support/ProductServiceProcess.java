@@ -113,6 +113,20 @@ public final class ProductServiceProcess implements AutoCloseable {
         return new Stock(product.get("availableStock").asLong(), product.get("reservedStock").asLong());
     }
 
+    /** Gives a product a new price, as an administrator does: its details read, changed and replaced under If-Match. */
+    public void changePrice(String productId, String amount) {
+        JsonNode product = send(HttpRequest.newBuilder(uri("/api/products/" + productId)).GET(), 200);
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (String field : List.of("sku", "name", "description", "category")) {
+            details.put(field, product.get(field).asString());
+        }
+        details.put("price", Map.of("amount", amount, "currency", product.get("price").get("currency").asString()));
+        details.put("attributes", JSON.convertValue(product.get("attributes"), Map.class));
+        send(HttpRequest.newBuilder(uri("/api/products/" + productId)).header("Content-Type", "application/json")
+                .header("If-Match", "\"" + product.get("version").asLong() + "\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(details))), 200);
+    }
+
     /** Units that can still be reserved, and units held by reservations not yet confirmed or released. */
     public record Stock(long available, long reserved) {
     }
