@@ -174,6 +174,25 @@ class CheckoutFlowTests {
     }
 
     @Test
+    void aKeyPastItsTimeToLiveCountsAsNew() {
+        String product = products.createProduct("3.00", "EUR", 10);
+        Customer customer = OrderApi.newCustomer();
+        api.addToCart(customer, product, 1);
+        String key = UUID.randomUUID().toString();
+        String first = OrderApi.json(api.checkout(customer, key, OrderApi.checkoutBody(OrderApi.APPROVES))).get("id").asString();
+        // 24 hours later, as far as the record is concerned.
+        jdbc.update("update idempotency_record set expires_at = now() - interval '1 second' where user_id = ?", customer.id());
+        api.addToCart(customer, product, 1);
+
+        HttpResponse<String> again = api.checkout(customer, key, OrderApi.checkoutBody(OrderApi.APPROVES));
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(OrderApi.json(again).get("id").asString()).isNotEqualTo(first);
+        assertThat(ordersOf(customer)).isEqualTo(2);
+    }
+
+    @Test
     void aHundredCustomersRaceForTwentyUnitsAndExactlyTwentyOrdersArePlaced() throws Exception {
         String product = products.createProduct("9.00", "EUR", 20);
         List<Customer> customers = java.util.stream.IntStream.range(0, 100).mapToObj(i -> OrderApi.newCustomer()).toList();
