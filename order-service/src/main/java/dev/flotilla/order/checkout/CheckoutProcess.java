@@ -26,6 +26,8 @@ import dev.flotilla.order.payment.Payment;
 import dev.flotilla.order.payment.PaymentAuthoriser;
 import dev.flotilla.order.pricing.Money;
 import dev.flotilla.order.pricing.Pricing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CheckoutProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutProcess.class);
 
     private final Carts carts;
     private final ProductCatalogue catalogue;
@@ -81,35 +85,43 @@ class CheckoutProcess {
     private StoredResponse authoriseAndStore(IdempotencyRecord.Key key, String requestHash, Checkout checkout, Card card) {
         UUID paymentId = UUID.randomUUID();
         PaymentAuthoriser.Result result = null;
+        Order order;
+        StoredResponse response;
         try {
             result = payments.authorise(paymentId.toString(), new Money(checkout.totals().total(), checkout.currency()), card);
             Instant now = clock.instant();
-            Order order = switch (result.outcome()) {
+            order = switch (result.outcome()) {
                 case APPROVED -> Order.placed(checkout, now);
                 case DECLINED -> Order.declined(checkout, now);
                 case UNKNOWN -> Order.awaitingPayment(checkout, now);
             };
             Payment payment = Payment.of(paymentId, order.id(), new Money(order.total(), order.currency()), card, result, now);
-            StoredResponse response = responses.of(order, payment);
+            response = responses.of(order, payment);
             store.store(order, payment, order.status() == OrderStatus.PLACED ? OrderEvents.placed(order, now) : null,
                     responses.record(key, requestHash, order.id(), response, now));
-            afterCommit(key, order);
-            return response;
         } catch (RuntimeException e) {
             compensations.undo(checkout.reservationId(), result != null && result.outcome() == PaymentAuthoriser.Outcome.APPROVED
                     ? paymentId.toString() : null);
             throw e;
         }
+        afterCommit(key, order);
+        return response;
     }
 
+    /** The order stands: nothing here may undo it, and a failure here only leaves work to the jobs. */
     private void afterCommit(IdempotencyRecord.Key key, Order order) {
         switch (order.status()) {
-            case PLACED -> {
-                compensations.confirm(order.id(), order.reservationId());
-                carts.clear(key.userId());
+            case PLACED -> compensations.confirm(order.id(), order.reservationId());
+            case PAYMENT_PENDING -> {
             }
-            case PAYMENT_PENDING -> carts.clear(key.userId());
             default -> compensations.undo(order.reservationId(), null);
+        }
+        if (order.status() == OrderStatus.PLACED || order.status() == OrderStatus.PAYMENT_PENDING) {
+            try {
+                carts.clear(key.userId());
+            } catch (RuntimeException e) {
+                log.warn("order {} placed, but its cart was not emptied: {}", order.id(), e.getMessage());
+            }
         }
     }
 
