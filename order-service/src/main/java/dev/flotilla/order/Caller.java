@@ -14,11 +14,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record Caller(UUID userId, boolean admin) {
 
     public static Caller of(Jwt token) {
+        String subject = token.getSubject();
         try {
-            return new Caller(UUID.fromString(token.getSubject()), hasRole(token, "ADMIN"));
+            UUID user = UUID.fromString(subject);
+            // UUID.fromString also takes non-canonical forms ("1-1-1-1-1"); a user id is only ever canonical.
+            if (user.toString().equalsIgnoreCase(subject)) {
+                return new Caller(user, hasRole(token, "ADMIN"));
+            }
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "this token does not belong to a user");
+            // not a user id: refused below
         }
+        throw new ProblemException(HttpStatus.FORBIDDEN, "the access token does not name a user; only users have carts and orders");
     }
 
     private static boolean hasRole(Jwt token, String role) {

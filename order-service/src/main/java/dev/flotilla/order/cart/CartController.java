@@ -3,15 +3,14 @@ package dev.flotilla.order.cart;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.flotilla.order.Caller;
 import dev.flotilla.order.catalogue.CatalogueProduct;
 import dev.flotilla.order.catalogue.ProductCatalogue;
 import dev.flotilla.order.catalogue.ProductIds;
-import dev.flotilla.web.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -97,22 +96,6 @@ class CartController {
     }
 
     private static UUID user(Jwt token) {
-        String subject = token.getSubject();
-        try {
-            UUID user = UUID.fromString(subject);
-            if (user.toString().equalsIgnoreCase(subject)) {
-                return user;
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // not a user id: refused below
-        }
-        throw new NotAUserException();
-    }
-
-    /** A valid token whose subject is not a user id (a service's token, say): it has no cart. */
-    static final class NotAUserException extends ProblemException {
-        NotAUserException() {
-            super(HttpStatus.FORBIDDEN, "the access token does not name a user; only users have carts");
-        }
+        return Caller.of(token).userId();
     }
 }
