@@ -50,9 +50,11 @@ class IdempotentCheckout {
         }
         IdempotencyLocks.Lock lock = locks.tryLock(userId, idempotencyKey).orElseThrow(CheckoutInProgressException::new);
         try {
-            return stored(key, requestHash).orElseGet(() -> process.place(key, requestHash, request));
+            // No second lookup under the lock: a duplicate that finished in between fails on the record's
+            // primary key at commit, like one whose lock was lost, and gets the stored result below.
+            return process.place(key, requestHash, request);
         } catch (DataIntegrityViolationException e) {
-            // Another instance stored this key first (its lock was lost): this attempt rolled back and was undone.
+            // Another request stored this key first: this attempt rolled back and was undone.
             return stored(key, requestHash).orElseThrow(() -> e);
         } finally {
             locks.release(lock);
