@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -16,8 +17,12 @@ final class ContainerEngines implements EngineStarter {
     static final String POSTGRES_IMAGE = "postgres:17";
     static final String REDIS_IMAGE = "redis:7";
     static final String MONGO_IMAGE = "mongo:8";
+    static final String MINIO_IMAGE = "minio/minio";
 
     private static final int REDIS_PORT = 6379;
+    private static final int MINIO_PORT = 9000;
+    private static final String MINIO_USER = "test-access-key";
+    private static final String MINIO_PASSWORD = "test-secret-key";
 
     ContainerEngines(BooleanSupplier dockerAvailable) {
         requireDocker(dockerAvailable);
@@ -63,5 +68,18 @@ final class ContainerEngines implements EngineStarter {
         // The replica set advertises the container's own host name; connect to the mapped port directly.
         return new Started<>(new MongoEngine(mongo.getHost(), mongo.getFirstMappedPort(), "?directConnection=true"),
                 mongo::stop);
+    }
+
+    @Override
+    public Started<S3Engine> s3() {
+        GenericContainer<?> minio = new GenericContainer<>(MINIO_IMAGE)
+                .withExposedPorts(MINIO_PORT)
+                .withEnv("MINIO_ROOT_USER", MINIO_USER)
+                .withEnv("MINIO_ROOT_PASSWORD", MINIO_PASSWORD)
+                .withCommand("server", "/data")
+                .waitingFor(Wait.forHttp("/minio/health/ready").forPort(MINIO_PORT));
+        minio.start();
+        String endpoint = "http://" + minio.getHost() + ":" + minio.getMappedPort(MINIO_PORT);
+        return new Started<>(new S3Engine(endpoint, MINIO_USER, MINIO_PASSWORD), minio::stop);
     }
 }

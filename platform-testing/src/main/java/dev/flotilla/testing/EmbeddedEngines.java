@@ -21,7 +21,8 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * Starts the embedded engines: the PostgreSQL 17 server binary (zonky), the Redis server binary
- * (embedded-redis) and the in-process Mongo wire-protocol server (mongo-java-server). Binaries and
+ * (embedded-redis), the in-process Mongo wire-protocol server (mongo-java-server) and S3Proxy
+ * over a directory. Binaries and
  * data live in this JVM's {@link EngineDirectory}.
  */
 final class EmbeddedEngines implements EngineStarter {
@@ -87,6 +88,13 @@ final class EmbeddedEngines implements EngineStarter {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
         return new Started<>(new MongoEngine(LOCALHOST, address.getPort(), ""), mongo::shutdownNow);
+    }
+
+    @Override
+    public Started<S3Engine> s3() throws Exception {
+        S3ProxyServer server = S3ProxyServer.start(directory.resolve("s3"), LOCALHOST, 0, "test-access-key",
+                "test-secret-key");
+        return new Started<>(server.engine(), server::close);
     }
 
     /**

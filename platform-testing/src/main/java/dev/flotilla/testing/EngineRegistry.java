@@ -25,6 +25,7 @@ final class EngineRegistry {
     private final Slot<PostgresEngine> postgres = new Slot<>("PostgreSQL", EngineStarter::postgres);
     private final Slot<RedisEngine> redis = new Slot<>("Redis", EngineStarter::redis);
     private final Slot<MongoEngine> mongo = new Slot<>("MongoDB", EngineStarter::mongo);
+    private final Slot<S3Engine> s3 = new Slot<>("S3", EngineStarter::s3);
     private @Nullable Path directory;
     private @Nullable EngineStarter starter;
     private @Nullable RuntimeException starterFailure;
@@ -65,6 +66,10 @@ final class EngineRegistry {
 
     synchronized MongoEngine mongo() {
         return mongo.get();
+    }
+
+    synchronized S3Engine s3() {
+        return s3.get();
     }
 
     /** Stops every started engine, newest first, and deletes the engine directory. */

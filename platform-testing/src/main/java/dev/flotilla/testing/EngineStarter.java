@@ -8,4 +8,6 @@ interface EngineStarter {
     Started<RedisEngine> redis() throws Exception;
 
     Started<MongoEngine> mongo() throws Exception;
+
+    Started<S3Engine> s3() throws Exception;
 }

@@ -14,8 +14,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * stop at JVM exit; each annotated test class gets its own PostgreSQL database, Redis logical
  * database and Mongo database, so no two test classes see each other's data whatever order they run
  * in. The connection properties ({@code spring.datasource.*}, {@code spring.data.redis.*},
- * {@code spring.mongodb.*}) are set for the test's application context, ahead of every other
- * property source.
+ * {@code spring.mongodb.*}, and {@code flotilla.test.s3.*} for the object store) are set for the test's
+ * application context, ahead of every other property source.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -29,8 +29,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * the enclosing class's context and databases.
  *
  * <p>By default the engines are embedded (real PostgreSQL and Redis server binaries, an in-process
- * Mongo wire-protocol server). With {@code -Dflotilla.infra=containers} the same tests run on
- * Testcontainers with the official {@code postgres:17}, {@code redis:7} and {@code mongo:8} images.
+ * Mongo wire-protocol server, S3Proxy over a directory). With {@code -Dflotilla.infra=containers} the
+ * same tests run on Testcontainers with the official {@code postgres:17}, {@code redis:7},
+ * {@code mongo:8} and {@code minio/minio} images.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

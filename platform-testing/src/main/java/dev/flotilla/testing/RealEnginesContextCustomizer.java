@@ -67,6 +67,14 @@ final class RealEnginesContextCustomizer implements ContextCustomizer {
             properties.put("spring.mongodb.uri", mongo.uri(databaseName));
             properties.put("spring.mongodb.database", databaseName);
         }
+        if (engines.contains(Engine.S3)) {
+            S3Engine s3 = SharedEngines.s3();
+            properties.put("flotilla.test.s3.endpoint", s3.endpoint());
+            properties.put("flotilla.test.s3.access-key", s3.accessKey());
+            properties.put("flotilla.test.s3.secret-key", s3.secretKey());
+            properties.put("flotilla.test.s3.region", S3Engine.REGION);
+            properties.put("flotilla.test.s3.bucket", s3.allocateBucket("test"));
+        }
         return properties;
     }
 

@@ -25,6 +25,11 @@ public final class SharedEngines {
         return Holder.REGISTRY.mongo();
     }
 
+    /** The S3-compatible object store; use {@link S3Engine#allocateBucket(String)} for a bucket of your own. */
+    public static S3Engine s3() {
+        return Holder.REGISTRY.s3();
+    }
+
     /** Where this JVM's engines come from. */
     public static Infrastructure infrastructure() {
         return Holder.REGISTRY.infrastructure();
