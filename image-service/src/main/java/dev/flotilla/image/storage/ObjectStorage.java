@@ -18,11 +18,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -35,7 +33,6 @@ public class ObjectStorage {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectStorage.class);
     private static final int NOT_FOUND = 404;
-    private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final StorageProperties properties;
@@ -117,13 +114,13 @@ public class ObjectStorage {
         });
     }
 
-    /** Deletes the objects; missing ones are no error. */
+    /**
+     * Deletes the objects; missing ones are no error. One request per object: an image has at most a
+     * handful, and the batch call needs a checksum header that not every S3-compatible server accepts.
+     */
     public void delete(List<String> keys) {
-        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
-            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
-                    .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
-            call("deleting objects", () -> s3.deleteObjects(b -> b.bucket(properties.bucket())
-                    .delete(Delete.builder().objects(batch).quiet(true).build())));
+        for (String key : keys) {
+            call("deleting " + key, () -> s3.deleteObject(b -> b.bucket(properties.bucket()).key(key)));
         }
     }
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * readiness group: without the store, reads of image records still work and uploads answer 503,
  * whereas an unready pod would answer nothing at all.
  */
-@Component("objectStorage")
+@Component("objectStorageHealthIndicator")
 class ObjectStorageHealth implements HealthIndicator {
 
     private final ObjectStorage storage;

@@ -70,8 +70,9 @@ class Uploads {
             image = transaction.execute(status -> {
                 refuseWhenFull();
                 Instant now = clock.instant();
-                Image queued = images.save(Image.queued(id, caller.userId(), FileNames.sanitise(file.getOriginalFilename()),
+                Image queued = images.saveAndFlush(Image.queued(id, caller.userId(), FileNames.sanitise(file.getOriginalFilename()),
                         inspection.format().name(), inspection.width(), inspection.height(), file.getSize(), now));
+                // Flushed first: the job's foreign key needs the image row.
                 queue.enqueue(queued.id(), now);
                 return queued;
             });
