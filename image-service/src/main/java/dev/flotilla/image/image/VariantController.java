@@ -126,7 +126,12 @@ class VariantController {
             }
             try {
                 HttpRange range = ranges.getFirst();
-                return new ByteRange(range.getRangeStart(size), range.getRangeEnd(size), size);
+                long first = range.getRangeStart(size);
+                long last = range.getRangeEnd(size);
+                if (first >= size || first > last) {
+                    throw new RangeNotSatisfiableException(size);
+                }
+                return new ByteRange(first, last, size);
             } catch (IllegalArgumentException e) {
                 throw new RangeNotSatisfiableException(size);
             }

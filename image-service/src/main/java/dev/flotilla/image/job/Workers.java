@@ -64,7 +64,12 @@ public class Workers implements SmartLifecycle {
         running = true;
         AtomicInteger number = new AtomicInteger();
         pool = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
-                task -> new Thread(task, "image-worker-" + number.incrementAndGet()));
+                task -> {
+                    Thread thread = new Thread(task, "image-worker-" + number.incrementAndGet());
+                    // A worker stuck in a decoder after its lease was given back must not keep the JVM alive.
+                    thread.setDaemon(true);
+                    return thread;
+                });
         for (int i = 0; i < properties.workers(); i++) {
             pool.execute(this::work);
         }

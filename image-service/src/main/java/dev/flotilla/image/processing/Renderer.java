@@ -2,6 +2,7 @@ package dev.flotilla.image.processing;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Transparency;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -102,7 +103,9 @@ final class Renderer {
 
     /** RGB, or ARGB when the image has transparency: the two types the scaler and the writers handle well. */
     private static BufferedImage standard(BufferedImage decoded) {
-        int type = decoded.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        // An indexed image (GIF, PNG-8) may have an alpha channel in its palette without using it.
+        boolean transparent = decoded.getColorModel().getTransparency() != Transparency.OPAQUE;
+        int type = transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
         if (decoded.getType() == type) {
             return decoded;
         }
