@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class Workers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Workers.class);
+    private static final Duration INTERRUPT_WAIT = Duration.ofMillis(100);
 
     private final JobQueue queue;
     private final JobHandler handler;
@@ -41,6 +42,8 @@ public class Workers implements SmartLifecycle {
     private final AtomicInteger busy = new AtomicInteger();
     private final Object signal = new Object();
     private volatile boolean running;
+    /** Set once the grace is over: an attempt that fails from now on failed because it was interrupted. */
+    private volatile boolean abandoning;
     private ExecutorService pool;
 
     Workers(JobQueue queue, JobHandler handler, JobProperties properties, Clock clock, MeterRegistry meters) {
@@ -62,6 +65,7 @@ public class Workers implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        abandoning = false;
         AtomicInteger number = new AtomicInteger();
         pool = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
                 task -> {
@@ -86,9 +90,11 @@ public class Workers implements SmartLifecycle {
         try {
             if (!pool.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("{} jobs still running after {}: giving their leases back", inFlight.size(), properties.shutdownGrace());
+                abandoning = true;
                 pool.shutdownNow();
-                // Interrupted workers give their own jobs back; this gives back those of workers stuck in I/O.
-                pool.awaitTermination(2, TimeUnit.SECONDS);
+                // Interrupted workers give their own jobs back; this gives back those of workers busy in a
+                // decoder or in I/O, which do not notice an interrupt: whatever they finish later changes nothing.
+                pool.awaitTermination(INTERRUPT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 inFlight.forEach((thread, job) -> giveBackOnce(thread, job));
             }
         } catch (InterruptedException e) {
@@ -142,14 +148,20 @@ public class Workers implements SmartLifecycle {
                 handler.process(job);
             }
         } catch (PermanentJobFailure e) {
-            outcome = "failed";
-            handler.failed(job, e.getMessage());
+            if (stoppedMidJob()) {
+                // The decoder noticed the interrupt as a broken stream: the image is not to blame.
+                outcome = "released";
+                giveBackOnce(Thread.currentThread(), job);
+            } else {
+                outcome = "failed";
+                handler.failed(job, e.getMessage());
+            }
         } catch (InterruptedException e) {
             outcome = "released";
             giveBackOnce(Thread.currentThread(), job);
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            if (!running && Thread.currentThread().isInterrupted()) {
+            if (stoppedMidJob()) {
                 outcome = "released";
                 giveBackOnce(Thread.currentThread(), job);
             } else {
@@ -178,6 +190,11 @@ public class Workers implements SmartLifecycle {
             log.warn("Job {} could not be returned to the queue: {}", job.id(), e.getMessage());
             return "lost";
         }
+    }
+
+    /** Decoders and clients may report an interrupt as any failure, and may clear the flag: ask the pool. */
+    private boolean stoppedMidJob() {
+        return abandoning;
     }
 
     /** Gives a job back unless someone already did: the worker itself or the stopping thread, never both. */
