@@ -230,6 +230,22 @@ class ImageServiceTests {
         }
     }
 
+    @Nested
+    class Operations {
+
+        @Test
+        void theQueueDepthAndJobDurationsArePublishedForTheAutoscaler() {
+            User user = ImageApi.newCustomer();
+            api().awaitProcessed(user, api().accepted(user, TestImages.jpeg(20, 20)));
+
+            HttpResponse<String> metrics = api().get("/actuator/prometheus", null);
+
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("flotilla_image_jobs_pending", "flotilla_image_jobs_running",
+                    "flotilla_image_job_duration_seconds_count{", "outcome=\"ready\"");
+        }
+    }
+
     private long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
