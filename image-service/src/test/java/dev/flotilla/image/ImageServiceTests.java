@@ -30,6 +30,8 @@ class ImageServiceTests {
     JdbcTemplate jdbc;
     @Autowired
     ObjectStorage storage;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     ImageApi api() {
         return new ImageApi(port);
@@ -218,6 +220,27 @@ class ImageServiceTests {
             assertThat(jdbc.queryForObject("select count(*) from images where id = ?", Long.class, id)).isZero();
             assertThat(storage.list("images/" + id + "/")).isEmpty();
             assertProblem(api().delete(owner, id), 404);
+        }
+
+        @Test
+        void anImageDeletedWhileAWorkerProcessesItStaysDeleted() {
+            User owner = ImageApi.newCustomer();
+            String id = api().accepted(owner, TestImages.jpeg(4000, 3000));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(5))
+                    .until(() -> ImageApi.json(api().image(owner, id).body()).path("status").asString().equals("PROCESSING"));
+
+            assertThat(api().delete(owner, id).statusCode()).isEqualTo(204);
+
+            // Until the worker is done, and after, the image must never be seen again.
+            java.util.Set<Integer> answers = new java.util.HashSet<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(2))
+                    .until(() -> {
+                        answers.add(api().image(owner, id).statusCode());
+                        return meters.get("flotilla.image.workers.busy").gauge().value() == 0;
+                    });
+            assertThat(answers).containsOnly(404);
+            assertProblem(api().image(owner, id), 404);
+            assertThat(storage.list("images/" + id + "/")).isEmpty();
         }
 
         @Test

@@ -12,8 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes an image everywhere, in an order where every interruption is finished by someone: first
- * the manifest (if the store is down: 503 and nothing changed), then the record and its job (a
- * worker still busy with it finds its job gone and removes what it uploads), then the other objects.
+ * the manifest (if the store is down: 503 and nothing changed), then the record and its job, both
+ * under the image's lock (a worker still busy with it then finds the record gone and removes what it
+ * uploaded, instead of writing a manifest again), then the other objects.
  * Objects left by a failure of that last step have neither record nor manifest, so the orphan sweep
  * removes them.
  */
@@ -25,17 +26,22 @@ class ImageDeletion {
     private final Images images;
     private final ObjectStorage storage;
     private final TransactionTemplate transaction;
+    private final ImageLocks locks;
 
-    ImageDeletion(Images images, ObjectStorage storage, TransactionTemplate transaction) {
+    ImageDeletion(Images images, ObjectStorage storage, TransactionTemplate transaction, ImageLocks locks) {
         this.images = images;
         this.storage = storage;
         this.transaction = transaction;
+        this.locks = locks;
     }
 
     void delete(UUID id) {
         String imageId = id.toString();
-        storage.delete(List.of(ImageKeys.manifest(imageId)));
-        transaction.executeWithoutResult(status -> images.findById(imageId).ifPresent(images::delete));
+        locks.withLock(imageId, () -> {
+            storage.delete(List.of(ImageKeys.manifest(imageId)));
+            transaction.executeWithoutResult(status -> images.findById(imageId).ifPresent(images::delete));
+            return null;
+        });
         try {
             storage.delete(storage.list(ImageKeys.prefix(imageId)).stream().map(ObjectStorage.Listed::key).toList());
         } catch (StorageUnavailableException e) {

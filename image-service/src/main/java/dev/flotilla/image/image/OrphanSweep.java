@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Deletes the objects of images nobody knows: no record in this instance's file and no manifest in
  * the bucket, and none of their objects newer than {@code orphan-age}. They come from a process that
  * died between storing an original and committing its record, a deletion interrupted after its
- * commit, or an instance whose pod-local file was lost with images still in its queue.
+ * commit, or an instance whose pod-local file was lost with images still in its queue. It also
+ * forgets READY records whose manifest is gone: those images were deleted through another instance.
  */
 @Component
 public class OrphanSweep {
@@ -47,6 +48,15 @@ public class OrphanSweep {
         }
     }
 
+    private int forgetDeletedElsewhere(Map<String, List<ObjectStorage.Listed>> byImage, Instant cutoff) {
+        List<String> gone = images.readyBefore(cutoff.toEpochMilli()).stream()
+                .filter(id -> byImage.getOrDefault(id, List.of()).stream()
+                        .noneMatch(object -> object.key().equals(ImageKeys.manifest(id))))
+                .toList();
+        images.deleteAllById(gone);
+        return gone.size();
+    }
+
     /** Sweeps once; returns the number of objects deleted. */
     public int sweep() {
         Instant cutoff = clock.instant().minus(properties.orphanAge());
@@ -65,8 +75,9 @@ public class OrphanSweep {
                 deleted += objects.size();
             }
         }
-        if (deleted > 0) {
-            log.info("The orphan sweep deleted {} objects", deleted);
+        int forgotten = forgetDeletedElsewhere(byImage, cutoff);
+        if (deleted > 0 || forgotten > 0) {
+            log.info("The orphan sweep deleted {} objects and forgot {} images deleted elsewhere", deleted, forgotten);
         }
         return deleted;
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import dev.flotilla.image.image.Image;
 import dev.flotilla.image.image.ImageFormat;
 import dev.flotilla.image.image.ImageKeys;
+import dev.flotilla.image.image.ImageLocks;
 import dev.flotilla.image.image.ImageRecords;
 import dev.flotilla.image.image.ImageView;
 import dev.flotilla.image.image.Images;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the medium rendition, upload them and the manifest, then in one transaction mark the image
  * READY and remove the job. Nothing holds the database connection while the store or the decoder
  * works. A worker that lost its lease meanwhile changes nothing; one whose image was deleted meanwhile
- * removes what it uploaded.
+ * removes what it uploaded (the deletion and this last step take the image's {@link ImageLocks lock}).
  */
 @Component
 class ImageJobs implements JobHandler {
@@ -51,9 +52,10 @@ class ImageJobs implements JobHandler {
     private final JobProperties jobs;
     private final UploadProperties uploads;
     private final Clock clock;
+    private final ImageLocks locks;
 
     ImageJobs(Images images, JobQueue queue, ObjectStorage storage, ImageRecords records, TransactionTemplate transaction,
-            JobProperties jobs, UploadProperties uploads, Clock clock) {
+            JobProperties jobs, UploadProperties uploads, Clock clock, ImageLocks locks) {
         this.images = images;
         this.queue = queue;
         this.storage = storage;
@@ -62,6 +64,7 @@ class ImageJobs implements JobHandler {
         this.jobs = jobs;
         this.uploads = uploads;
         this.clock = clock;
+        this.locks = locks;
     }
 
     @Override
@@ -94,27 +97,32 @@ class ImageJobs implements JobHandler {
                 rendition.bytes().length, Checksums.etag(rendition.bytes()));
     }
 
-    /** Writes the manifest, then records READY; a deletion that came meanwhile wins. */
+    /**
+     * Under the image's lock: if the image was deleted meanwhile, removes what this job uploaded;
+     * otherwise writes the manifest, then records READY (unless the lease was lost meanwhile, when
+     * another worker's result will take its place).
+     */
     private void finish(ClaimedJob job, Image processed, List<VariantFile> files) {
         Instant now = clock.instant();
         processed.ready(files, now);
-        ImageView view = ImageView.of(processed);
-        storage.put(ImageKeys.manifest(processed.id()), records.manifest(view), "application/json", Map.of());
-        Boolean stillThere = transaction.execute(status -> {
-            Optional<Image> image = images.findById(job.imageId());
-            if (image.isEmpty()) {
-                return false;
+        locks.withLock(job.imageId(), () -> {
+            if (!images.existsById(job.imageId())) {
+                storage.delete(storage.list(ImageKeys.prefix(job.imageId())).stream().map(ObjectStorage.Listed::key).toList());
+                return null;
             }
-            if (queue.complete(job)) {
-                image.get().ready(files, now);
-            } else {
-                log.info("Job {} of image {} was taken over by another worker; its result is discarded", job.id(), job.imageId());
-            }
-            return true;
+            storage.put(ImageKeys.manifest(processed.id()), records.manifest(ImageView.of(processed)), "application/json",
+                    Map.of());
+            transaction.executeWithoutResult(status -> {
+                Optional<Image> image = images.findById(job.imageId());
+                if (image.isPresent() && queue.complete(job)) {
+                    image.get().ready(files, now);
+                } else {
+                    log.info("Job {} of image {} was taken over by another worker; its result is discarded", job.id(),
+                            job.imageId());
+                }
+            });
+            return null;
         });
-        if (Boolean.FALSE.equals(stillThere)) {
-            storage.delete(storage.list(ImageKeys.prefix(job.imageId())).stream().map(ObjectStorage.Listed::key).toList());
-        }
     }
 
     @Override

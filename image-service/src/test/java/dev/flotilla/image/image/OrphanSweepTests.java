@@ -55,6 +55,21 @@ class OrphanSweepTests {
     }
 
     @Test
+    void aReadyImageDeletedThroughAnotherInstanceIsForgottenHere() throws Exception {
+        ImageApi api = new ImageApi(port);
+        User user = ImageApi.newCustomer();
+        String id = api.accepted(user, TestImages.jpeg(60, 40));
+        api.awaitProcessed(user, id);
+        storage.delete(storage.list(ImageKeys.prefix(id)).stream().map(ObjectStorage.Listed::key).toList());
+        Thread.sleep(1100);
+
+        sweep.sweep();
+
+        assertThat(images.existsById(id)).isFalse();
+        assertThat(api.image(user, id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aReadyImageIsServedFromItsManifestWhenThisInstanceHasNoRecordOfIt() {
         ImageApi api = new ImageApi(port);
         User user = ImageApi.newCustomer();
