@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.flotilla.web.problem.InvalidFieldsException;
 import dev.flotilla.web.problem.InvalidFieldsException.FieldProblem;
+import dev.flotilla.web.input.RequestSizeLimitFilter.PayloadTooLargeException;
 import dev.flotilla.web.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -46,7 +47,14 @@ public class RequestScreeningFilter extends OncePerRequestFilter {
                     "Content-Type must be one concrete media type, such as application/json");
             return;
         }
-        Map<String, String[]> parameters = request.getParameterMap();
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException e) {
+            // Tomcat parses form and multipart bodies here and throws when they cannot be read.
+            unreadableParameters(request, response, e);
+            return;
+        }
         if (parameters.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -60,6 +68,26 @@ public class RequestScreeningFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(same(cleaned, parameters) ? request : new CleanedParameters(request, cleaned), response);
+    }
+
+    private void unreadableParameters(HttpServletRequest request, HttpServletResponse response, IllegalStateException e)
+            throws IOException {
+        if (causedByASizeLimit(e)) {
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "the request body or one of its parts is too large");
+        } else {
+            problems.write(request, response, HttpStatus.BAD_REQUEST,
+                    "the request's parameters or its form or multipart body cannot be read");
+        }
+    }
+
+    /** Tomcat's file-upload size exceptions (FileSizeLimitExceededException and the like), by name. */
+    private static boolean causedByASizeLimit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("SizeLimitExceeded") || cause instanceof PayloadTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConcrete(String contentType) {

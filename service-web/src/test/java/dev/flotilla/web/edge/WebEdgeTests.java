@@ -163,6 +163,14 @@ class WebEdgeTests {
     }
 
     @Test
+    void unreadableFormAndMultipartBodiesAre400AndTheErrorPageItselfIsUnknown() throws Exception {
+        assertProblem(send(post("/things", "multipart/form-data", "no boundary")), 400);
+        assertProblem(send(post("/things", "multipart/form-data; boundary=b", "--b\r\nbroken")), 400);
+        assertProblem(send(get("/error")), 404);
+        assertProblem(send(post("/error", "application/json", "{}")), 404);
+    }
+
+    @Test
     void problemsCarryTheTraceIdOfTheRequest() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/things/00000000-0000-0000-0000-000000000001"))
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build());
