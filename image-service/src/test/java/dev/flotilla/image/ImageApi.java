@@ -61,6 +61,17 @@ public final class ImageApi {
         return send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends {@code body} as it is, with a multipart content type naming {@code boundary}. */
+    public HttpResponse<String> rawUpload(String token, String boundary, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/images"))
+                .header("Content-Type", boundary == null ? "multipart/form-data" : "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Uploads and returns the new image's id, failing unless the answer is 202. */
     public String accepted(User user, byte[] bytes) {
         HttpResponse<String> response = upload(user, "photo.bin", "application/octet-stream", bytes);

@@ -121,6 +121,29 @@ class ImageServiceTests {
         }
 
         @Test
+        void aMalformedMultipartBodyIsABadRequest() {
+            User user = ImageApi.newCustomer();
+            String head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n"
+                    + "Content-Type: image/jpeg\r\n\r\n";
+            List<String> bodies = List.of(
+                    head + "xyz--b--\r\n",                      // no CRLF before the closing boundary
+                    head + "xyz",                                // never closed
+                    "--b\r\nContent-Disposition: form-data\r\n\r\nxyz\r\n--b--\r\n", // a part without a name
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nxyz\r\n--b--\r\n",
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\nxyz\r\n--other--\r\n",
+                    "garbage without any boundary",
+                    "");
+            for (String body : bodies) {
+                HttpResponse<String> response = api().rawUpload(user.token(), "b", body.getBytes());
+                assertThat(response.statusCode()).as("%s -> %s", body, response.body()).isBetween(400, 499);
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+            }
+            HttpResponse<String> noBoundary = api().rawUpload(user.token(), null, (head + "xyz\r\n--b--\r\n").getBytes());
+            assertProblem(noBoundary, 400);
+        }
+
+        @Test
         void aBodyWithoutTheFilePartOrNotMultipartIsABadRequest() {
             User user = ImageApi.newCustomer();
 

@@ -177,7 +177,8 @@ public class Workers implements SmartLifecycle {
             outcome = "released";
             giveBackOnce(Thread.currentThread(), job);
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            // An OutOfMemoryError of one huge decode must not end the worker: the job is retried, then FAILED.
             if (stoppedMidJob()) {
                 outcome = "released";
                 giveBackOnce(Thread.currentThread(), job);
@@ -192,7 +193,7 @@ public class Workers implements SmartLifecycle {
         }
     }
 
-    private String afterFailure(ClaimedJob job, Exception failure) {
+    private String afterFailure(ClaimedJob job, Throwable failure) {
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         try {
             if (job.attempts() >= properties.maxAttempts()) {

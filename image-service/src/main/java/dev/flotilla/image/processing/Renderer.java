@@ -24,9 +24,9 @@ import dev.flotilla.image.job.PermanentJobFailure;
 
 /**
  * Decodes an original and draws its renditions. Decoding subsamples large images while reading
- * ({@link ImageReadParam#setSourceSubsampling}), so the decoded raster is at most about
- * {@value #DECODE_SIDE} pixels on its longest side whatever the original's size: a worker's memory is
- * bounded by that, not by the upload. The EXIF orientation is applied, and nothing of the original's
+ * ({@link ImageReadParam#setSourceSubsampling}), so the decoded raster is at most {@value #DECODE_SIDE}
+ * pixels on its longest side (and at least half of it, four times the medium rendition) whatever the
+ * original's size: a worker's memory is bounded by that (about 16 MB per raster), not by the upload. The EXIF orientation is applied, and nothing of the original's
  * metadata is written: the renditions are fresh images (JPEG, or PNG when the original has
  * transparency).
  */
@@ -52,7 +52,8 @@ final class Renderer {
                 if (pixels > maxPixels) {
                     throw new PermanentJobFailure("the image has " + pixels + " pixels, more than " + maxPixels, null);
                 }
-                int factor = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / DECODE_SIDE);
+                int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+                int factor = Math.max(1, (longest + DECODE_SIDE - 1) / DECODE_SIDE);
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(factor, factor, 0, 0);
                 BufferedImage decoded = reader.read(0, param);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,25 +38,32 @@ public class ObjectStorage {
 
     private final S3Client s3;
     private final StorageProperties properties;
+    private volatile boolean bucketChecked;
 
     ObjectStorage(S3Client s3, StorageProperties properties) {
         this.s3 = s3;
         this.properties = properties;
     }
 
-    /** Creates the bucket when configured to and it is missing; the service starts either way. */
+    /**
+     * Creates the bucket when configured to and it is missing, before the service reports ready; the
+     * service starts either way, and a store that was down is asked again every half minute.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
     void createBucketIfAllowed() {
-        if (!properties.createBucket()) {
+        if (!properties.createBucket() || bucketChecked) {
             return;
         }
         try {
             s3.headBucket(b -> b.bucket(properties.bucket()));
+            bucketChecked = true;
         } catch (NoSuchBucketException e) {
             s3.createBucket(b -> b.bucket(properties.bucket()));
+            bucketChecked = true;
             log.info("Created bucket {}", properties.bucket());
         } catch (SdkException e) {
-            log.warn("The object store is unavailable at start-up: {}; uploads answer 503 until it is back", e.getMessage());
+            log.warn("The object store is unavailable: {}; uploads answer 503 until it is back", e.getMessage());
         }
     }
 
@@ -76,9 +85,15 @@ public class ObjectStorage {
 
     /** The whole object, or empty when it does not exist. */
     public Optional<byte[]> read(String key) {
+        return readTagged(key).map(Tagged::bytes);
+    }
+
+    /** The whole object with the store's ETag (quotes removed), or empty when it does not exist. */
+    public Optional<Tagged> readTagged(String key) {
         return call("reading " + key, () -> {
             try {
-                return Optional.of(s3.getObjectAsBytes(b -> b.bucket(properties.bucket()).key(key)).asByteArray());
+                var object = s3.getObjectAsBytes(b -> b.bucket(properties.bucket()).key(key));
+                return Optional.of(new Tagged(object.asByteArray(), unquote(object.response().eTag())));
             } catch (NoSuchKeyException e) {
                 return Optional.empty();
             }
@@ -153,6 +168,10 @@ public class ObjectStorage {
 
     private static String unquote(String etag) {
         return etag == null ? "" : etag.replace("\"", "");
+    }
+
+    /** An object's bytes and the store's validator of them. */
+    public record Tagged(byte[] bytes, String etag) {
     }
 
     /** A key and when it was last written. */
