@@ -10,7 +10,7 @@ import java.util.Locale;
 /** The benchmark's figures as text: the machine, the inputs, one line per worker count and size. */
 final class BenchmarkReport {
 
-    private static final String ROW = "  %-7s %-23s %7s %8s  %-27s %-19s %7s %7s %8s %8s%n";
+    private static final String ROW = "  %-7s %-23s %7s %8s  %-27s %-19s %7s %7s %8s %8s %6s%n";
 
     private BenchmarkReport() {
     }
@@ -35,12 +35,13 @@ final class BenchmarkReport {
                   202: of those, the median time from the upload sent to its 202 (original stored, job queued).
                   job: the service's flotilla.image.job.duration (outcome ready), mean over the burst.
                   CPU per image over the burst: the service's JVM (uploads, polls and jobs), and this JVM's
-                  (S3Proxy, token issuer, client), on the same cores.
+                  (S3Proxy, token issuer, client), on the same cores. others: cores the machine's other processes
+                  kept busy meanwhile (/proc/stat); well above 0.1, the figures are not this service's alone.
 
                 """, Runtime.getRuntime().availableProcessors(), cpuModel(), Runtime.version(),
                 String.join(" ", ImageBenchmark.FLAGS), Burst.POLL_MILLIS));
         text.append(String.format(Locale.ROOT, ROW, "workers", "input", "uploads", "images/s",
-                "burst p50 / p95 / max", "alone p50 / max", "202", "job", "svc CPU", "harn CPU"));
+                "burst p50 / p95 / max", "alone p50 / max", "202", "job", "svc CPU", "harn CPU", "others"));
         for (ImageBenchmark.ServiceRun run : runs) {
             for (ImageBenchmark.Row row : run.rows()) {
                 text.append(row(row));
@@ -67,7 +68,8 @@ final class BenchmarkReport {
                 millis(burst.percentile(50)) + " / " + millis(burst.percentile(95)) + " / " + millis(burst.percentile(100)),
                 millis(alone.percentile(50)) + " / " + millis(alone.percentile(100)), millis(alone.acceptedPercentile(50)),
                 millis(row.jobMean()),
-                perImage(row.serviceCpu(), burst.ready()), perImage(row.harnessCpu(), burst.ready()));
+                perImage(row.serviceCpu(), burst.ready()), perImage(row.harnessCpu(), burst.ready()),
+                String.format(Locale.ROOT, "%.2f", row.otherCores()));
     }
 
     private static String problems(ImageBenchmark.Row row, String phase, Burst.Result result) {

@@ -54,9 +54,19 @@ public final class ImageBenchmark {
     private static final String ACCESS_KEY = "benchmark";
     private static final String SECRET_KEY = "benchmark-secret";
 
-    /** One size at one worker count. */
+    /**
+     * One size at one worker count; the CPU times are those of the burst.
+     *
+     * @param machineCpu of every process on the machine, the service and this JVM included
+     */
     record Row(int workers, SamplePhoto photo, Burst.Result burst, Burst.Result alone, Duration jobMean,
-            Duration serviceCpu, Duration harnessCpu) {
+            Duration serviceCpu, Duration harnessCpu, Duration machineCpu) {
+
+        /** Cores the machine's other processes kept busy on average during the burst. */
+        double otherCores() {
+            Duration others = machineCpu.minus(serviceCpu).minus(harnessCpu);
+            return burst.elapsed().isZero() ? Double.NaN : Math.max(0, others.toNanos()) / (double) burst.elapsed().toNanos();
+        }
     }
 
     /** One service: its rows and its memory at the end ({@code VmRSS}, {@code VmHWM}, kB). */
@@ -122,9 +132,11 @@ public final class ImageBenchmark {
         JobTimes jobs = JobTimes.of(service.prometheus());
         Duration serviceCpu = service.cpuTime();
         Duration harnessCpu = harnessCpu();
+        MachineCpu machine = MachineCpu.now();
         Burst.Result measured = burst.run(photo.jpeg(), count, TIMEOUT);
         serviceCpu = service.cpuTime().minus(serviceCpu);
         harnessCpu = harnessCpu().minus(harnessCpu);
+        Duration machineCpu = MachineCpu.now().since(machine);
         Duration jobMean = JobTimes.of(service.prometheus()).meanSince(jobs);
         System.out.printf(Locale.ROOT, "  alone: %d x %d MP, one at a time...%n", ALONE, photo.megapixels());
         List<Burst.Result> alone = new ArrayList<>();
@@ -134,7 +146,7 @@ public final class ImageBenchmark {
         if (!service.alive()) {
             throw new IllegalStateException("image-service exited; see " + service.log());
         }
-        return new Row(workers, photo, measured, merged(alone), jobMean, serviceCpu, harnessCpu);
+        return new Row(workers, photo, measured, merged(alone), jobMean, serviceCpu, harnessCpu, machineCpu);
     }
 
     private static Map<String, String> environment(int workers, S3Engine s3) {
