@@ -36,7 +36,7 @@ final class ServiceProcess {
     ServiceProcess(String name, int port, Map<String, String> environment) {
         this.name = name;
         this.port = port;
-        this.environment = environment;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Extracts the jar and records the AOT cache if needed, before any service starts competing for CPU. */
@@ -98,6 +98,11 @@ final class ServiceProcess {
 
     String name() {
         return name;
+    }
+
+    /** What the service is configured with, besides {@code PORT}. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     String url() {
