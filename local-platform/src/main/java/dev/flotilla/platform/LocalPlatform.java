@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import dev.flotilla.testing.MongoEngine;
@@ -26,8 +31,8 @@ import static dev.flotilla.platform.ServiceEnvironments.IMAGE_BUCKET;
  * The whole platform on one machine without Docker: embedded PostgreSQL 17, Redis, the Mongo wire
  * server and S3Proxy, then every service as its own process, configured through environment variables
  * exactly as in containers ({@link ServiceEnvironments}). Once everything is ready it seeds demo data
- * over HTTP ({@link DemoData}) and prints a table of URLs and credentials; Ctrl-C stops the services,
- * then the engines.
+ * over HTTP ({@link DemoData}) and prints a table of URLs and credentials; Ctrl-C stops the services
+ * and the engines.
  */
 public final class LocalPlatform {
 
@@ -59,8 +64,12 @@ public final class LocalPlatform {
                 ServiceEnvironments.orderService(postgres, redis, orderClientSecret),
                 // Its records point at objects in the S3 store, which starts empty at every run: so do they.
                 ServiceEnvironments.imageService(s3, emptyDirectory(data.resolve("image-service")).resolve("images.db")));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.reversed().forEach(ServiceProcess::stop),
-                "flotilla-services-stop"));
+        // All at once: stopped one after the other, each would wait on engines already stopping (the
+        // engines' own shutdown hook runs at the same time as this one).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.forEach(ServiceProcess::requestStop);
+            services.forEach(ServiceProcess::awaitStop);
+        }, "flotilla-services-stop"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         boolean allReady = startAll(services, root, logs, http);
@@ -85,9 +94,12 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
-    /** Prepares every service first (before they compete for CPU), starts them all, then waits for each. */
+    /**
+     * Prepares every service first (before they compete for CPU), starts them all, then waits for all
+     * of them at once, so that each one's time to ready is its own, not that of the slowest before it.
+     */
     private static boolean startAll(List<ServiceProcess> services, Path root, Path logs, HttpClient http)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, ExecutionException {
         Launch launch = new Launch();
         for (ServiceProcess service : services) {
             service.prepare(root, logs, launch);
@@ -95,9 +107,13 @@ public final class LocalPlatform {
         for (ServiceProcess service : services) {
             service.start();
         }
+        List<Callable<Boolean>> waits = services.stream()
+                .map(service -> (Callable<Boolean>) () -> service.awaitReady(http, READY_TIMEOUT)).toList();
         boolean allReady = true;
-        for (ServiceProcess service : services) {
-            allReady &= service.awaitReady(http, READY_TIMEOUT);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Boolean> ready : executor.invokeAll(waits)) {
+                allReady &= ready.get();
+            }
         }
         return allReady;
     }

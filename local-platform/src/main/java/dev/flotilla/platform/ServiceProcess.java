@@ -80,12 +80,18 @@ final class ServiceProcess {
         return false;
     }
 
-    /** Asks the service to shut down gracefully, then insists. */
-    void stop() {
+    /** Asks the service to shut down gracefully (SIGTERM), without waiting. */
+    void requestStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** Waits for the service to have shut down, and insists once the grace period is over. */
+    void awaitStop() {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
