@@ -1,48 +1,46 @@
 package dev.flotilla.platform;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Something to look at once the platform is up, put there over HTTP as any client would: the
  * administrator logs in and creates active products across the top-level categories of the reference
- * data, with stock; a demo customer registers and puts two of them in its cart. The engines start empty
- * at every run, so this runs once per run.
+ * data, with stock; a demo customer registers and puts two of them in its cart; the administrator
+ * uploads pictures of some products to image-service ({@link DemoImages}). The engines start empty at
+ * every run, so this runs once per run.
  */
 final class DemoData {
 
     static final String CUSTOMER_EMAIL = "demo@flotilla.local";
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long the image workers get to make the variants of the demo pictures. */
+    private static final Duration IMAGES_READY_WAIT = Duration.ofSeconds(15);
 
-    private final HttpClient http;
+    private final JsonHttp http;
     private final String userService;
     private final String productService;
     private final String orderService;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final DemoImages images;
 
     /**
      * What was seeded: the number of products, the demo customer's password (null until it registered),
-     * the cart lines added, and why seeding stopped early (null if it did not).
+     * the cart lines added, the thumbnails' URLs of the images that became READY, and why seeding
+     * stopped early (null if it did not).
      */
-    record Seeded(int products, String customerPassword, int cartLines, String failure) {
+    record Seeded(int products, String customerPassword, int cartLines, List<String> thumbnails, String failure) {
     }
 
-    DemoData(HttpClient http, String userService, String productService, String orderService) {
-        this.http = http;
+    DemoData(HttpClient http, String userService, String productService, String orderService, String imageService) {
+        this.http = new JsonHttp(http);
         this.userService = userService;
         this.productService = productService;
         this.orderService = orderService;
+        this.images = new DemoImages(this.http, imageService, IMAGES_READY_WAIT);
     }
 
     /** Seeds everything it can; the first call that fails ends it, and the result says which and what was done. */
@@ -53,27 +51,30 @@ final class DemoData {
         try {
             String admin = login(adminEmail, adminPassword);
             for (Map<String, Object> product : products()) {
-                productIds.add(call("POST", productService + "/api/products", admin, product, 201).get("id").asString());
+                productIds.add(http.send("POST", productService + "/api/products", admin, product, 201).get("id")
+                        .asString());
             }
-            call("POST", userService + "/api/users", null, Map.of("email", CUSTOMER_EMAIL, "password", customerPassword,
-                    "displayName", "Demo Customer", "countryCode", "DE", "preferredCurrency", "EUR"), 201);
+            http.send("POST", userService + "/api/users", null, Map.of("email", CUSTOMER_EMAIL, "password",
+                    customerPassword, "displayName", "Demo Customer", "countryCode", "DE", "preferredCurrency", "EUR"), 201);
             registered = customerPassword;
             String customer = login(CUSTOMER_EMAIL, customerPassword);
             for (String productId : List.of(productIds.get(0), productIds.get(3))) {
-                call("POST", orderService + "/api/cart/lines", customer, Map.of("productId", productId, "quantity", 1),
-                        201, 200);
+                http.send("POST", orderService + "/api/cart/lines", customer, Map.of("productId", productId,
+                        "quantity", 1), 201, 200);
                 cartLines++;
             }
-            return new Seeded(productIds.size(), registered, cartLines, null);
+            // Last: the slowest step, and the others do not depend on it.
+            List<String> thumbnails = images.upload(admin);
+            return new Seeded(productIds.size(), registered, cartLines, thumbnails, null);
         } catch (IOException | RuntimeException e) {
             // RuntimeException: an answer that is not the JSON expected.
-            return new Seeded(productIds.size(), registered, cartLines, String.valueOf(e.getMessage()));
+            return new Seeded(productIds.size(), registered, cartLines, List.of(), String.valueOf(e.getMessage()));
         }
     }
 
     private String login(String email, String password) throws IOException, InterruptedException {
-        return call("POST", userService + "/api/auth/login", null, Map.of("email", email, "password", password), 200)
-                .get("accessToken").asString();
+        return http.send("POST", userService + "/api/auth/login", null, Map.of("email", email, "password", password),
+                200).get("accessToken").asString();
     }
 
     /** One active product per top-level category, each with the attributes its category's schema requires. */
@@ -109,22 +110,5 @@ final class DemoData {
         product.put("status", "ACTIVE");
         product.put("initialStock", stock);
         return product;
-    }
-
-    private JsonNode call(String method, String url, String token, Object body, int... expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (int status : expected) {
-            if (response.statusCode() == status) {
-                return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-            }
-        }
-        throw new IOException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
     }
 }

@@ -1,5 +1,6 @@
 package dev.flotilla.platform;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,64 +8,84 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import dev.flotilla.testing.MongoEngine;
 import dev.flotilla.testing.PostgresEngine;
 import dev.flotilla.testing.RedisEngine;
+import dev.flotilla.testing.S3Engine;
 import dev.flotilla.testing.SharedEngines;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import static dev.flotilla.platform.ServiceEnvironments.ADMIN_EMAIL;
+import static dev.flotilla.platform.ServiceEnvironments.IMAGE_BUCKET;
+
 /**
- * The whole platform on one machine without Docker: embedded PostgreSQL 17, Redis and the Mongo wire
- * server, then every service as its own process, configured through environment variables exactly
- * as in containers. Once everything is ready it seeds demo data over HTTP ({@link DemoData}) and prints
- * a table of URLs and credentials; Ctrl-C stops the services, then the engines.
+ * The whole platform on one machine without Docker: embedded PostgreSQL 17, Redis, the Mongo wire
+ * server and S3Proxy, then every service as its own process, configured through environment variables
+ * exactly as in containers ({@link ServiceEnvironments}). Once everything is ready it seeds demo data
+ * over HTTP ({@link DemoData}) and prints a table of URLs and credentials; Ctrl-C stops the services
+ * and the engines.
  */
 public final class LocalPlatform {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final String USER_SERVICE = "http://localhost:8081";
-    private static final String PRODUCT_SERVICE = "http://localhost:8082";
-    private static final String ORDER_SERVICE = "http://localhost:8083";
-    private static final String ADMIN_EMAIL = "admin@flotilla.local";
-    private static final String ORDER_CLIENT_ID = "order-service";
 
     private LocalPlatform() {
     }
 
     public static void main(String[] args) throws Exception {
+        // The demo pictures are drawn with java.awt: no window system, and no Dock icon on a Mac.
+        System.setProperty("java.awt.headless", "true");
+        long launched = System.nanoTime();
         Path root = Path.of(System.getProperty("flotilla.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createDirectories(root.resolve("local-platform/target/logs"));
+        Path data = root.resolve("local-platform/target/data");
         PostgresEngine postgres = SharedEngines.postgres();
         RedisEngine redis = SharedEngines.redis();
         MongoEngine mongo = SharedEngines.mongo();
+        S3Engine s3 = SharedEngines.s3();
+        Duration engines = since(launched);
         String adminPassword = randomSecret("Local-");
         // order-service's own identity towards product-service: user-service keeps only the hash.
         String orderClientSecret = randomSecret("");
 
         List<ServiceProcess> services = List.of(
-                userService(postgres, redis, adminPassword, new BCryptPasswordEncoder().encode(orderClientSecret)),
-                productService(mongo, redis), orderService(postgres, redis, orderClientSecret));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.reversed().forEach(ServiceProcess::stop),
-                "flotilla-services-stop"));
+                ServiceEnvironments.userService(postgres, redis, adminPassword,
+                        new BCryptPasswordEncoder().encode(orderClientSecret)),
+                ServiceEnvironments.productService(mongo, redis),
+                ServiceEnvironments.orderService(postgres, redis, orderClientSecret),
+                // Its records point at objects in the S3 store, which starts empty at every run: so do they.
+                ServiceEnvironments.imageService(s3, emptyDirectory(data.resolve("image-service")).resolve("images.db")));
+        // All at once: stopped one after the other, each would wait on engines already stopping (the
+        // engines' own shutdown hook runs at the same time as this one).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.forEach(ServiceProcess::requestStop);
+            services.forEach(ServiceProcess::awaitStop);
+        }, "flotilla-services-stop"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Launch launch = new Launch();
-        for (ServiceProcess service : services) {
-            service.prepare(root, logs, launch);
-        }
-        for (ServiceProcess service : services) {
-            service.start();
-        }
-        boolean allReady = true;
-        for (ServiceProcess service : services) {
-            allReady &= service.awaitReady(http, READY_TIMEOUT);
-        }
-        List<String> demo = allReady ? seed(http, adminPassword) : List.of("Demo data: none, not every service became ready");
-        printTable(services, postgres, redis, mongo, adminPassword, demo, logs);
+        boolean allReady = startAll(services, root, logs, http);
+        Duration servicesReady = since(launched);
+        List<String> notes = new ArrayList<>(List.of("Administrator: " + ADMIN_EMAIL + " / " + adminPassword));
+        notes.addAll(allReady ? seed(http, adminPassword) : List.of("Demo data: none, not every service became ready"));
+        notes.add("Logs: " + logs);
+        Duration ready = since(launched);
+        notes.add("Ready in %s: engines %s, services %s, demo data %s".formatted(seconds(ready), seconds(engines),
+                seconds(servicesReady.minus(engines)), seconds(ready.minus(servicesReady))));
+        printTable(services, List.of(
+                engine("postgresql", postgres.jdbcUrl("users") + ", " + postgres.jdbcUrl("orders") + " (user "
+                        + postgres.username() + ")"),
+                engine("redis", "redis://" + redis.host() + ":" + redis.port()),
+                engine("mongodb (wire)", mongo.uri("products")),
+                engine("s3 (S3Proxy)", s3.endpoint() + ", bucket " + IMAGE_BUCKET)), notes);
         if (!allReady) {
             System.out.println("Not every service became ready; see the logs above. Stopping.");
             System.exit(1);
@@ -73,15 +94,43 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
-    /** Demo products and a customer with a cart; a failure is reported in the table, the platform keeps running. */
+    /**
+     * Prepares every service first (before they compete for CPU), starts them all, then waits for all
+     * of them at once, so that each one's time to ready is its own, not that of the slowest before it.
+     */
+    private static boolean startAll(List<ServiceProcess> services, Path root, Path logs, HttpClient http)
+            throws IOException, InterruptedException, ExecutionException {
+        Launch launch = new Launch();
+        for (ServiceProcess service : services) {
+            service.prepare(root, logs, launch);
+        }
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        List<Callable<Boolean>> waits = services.stream()
+                .map(service -> (Callable<Boolean>) () -> service.awaitReady(http, READY_TIMEOUT)).toList();
+        boolean allReady = true;
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Boolean> ready : executor.invokeAll(waits)) {
+                allReady &= ready.get();
+            }
+        }
+        return allReady;
+    }
+
+    /** Demo products, a customer with a cart, product pictures; a failure is reported in the table, the platform keeps running. */
     private static List<String> seed(HttpClient http, String adminPassword) throws InterruptedException {
-        DemoData.Seeded seeded = new DemoData(http, USER_SERVICE, PRODUCT_SERVICE, ORDER_SERVICE)
+        DemoData.Seeded seeded = new DemoData(http, ServiceEnvironments.USER_SERVICE, ServiceEnvironments.PRODUCT_SERVICE,
+                ServiceEnvironments.ORDER_SERVICE, ServiceEnvironments.IMAGE_SERVICE)
                 .seed(ADMIN_EMAIL, adminPassword, randomSecret("Demo-"));
         List<String> lines = new ArrayList<>();
-        lines.add("Demo data: %d products, %d lines in the demo customer's cart".formatted(seeded.products(),
-                seeded.cartLines()));
+        lines.add("Demo data: %d products, %d lines in the demo customer's cart, %d product images".formatted(
+                seeded.products(), seeded.cartLines(), seeded.thumbnails().size()));
         if (seeded.customerPassword() != null) {
             lines.add("Demo customer: " + DemoData.CUSTOMER_EMAIL + " / " + seeded.customerPassword());
+        }
+        if (!seeded.thumbnails().isEmpty()) {
+            lines.add("Demo thumbnail: " + seeded.thumbnails().getFirst());
         }
         if (seeded.failure() != null) {
             lines.add("Demo data incomplete: " + seeded.failure());
@@ -89,74 +138,42 @@ public final class LocalPlatform {
         return lines;
     }
 
-    private static ServiceProcess userService(PostgresEngine postgres, RedisEngine redis, String adminPassword,
-            String orderClientSecretHash) {
-        Map<String, String> environment = new HashMap<>(database(postgres, "users", "FLOTILLA_USER_DB"));
-        environment.putAll(redisDatabase(redis));
-        environment.putAll(Map.of(
-                "FLOTILLA_USER_BOOTSTRAPADMIN_EMAIL", ADMIN_EMAIL,
-                "FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword,
-                // One instance on one machine: it may sign with a key it generates and keeps on disk.
-                // Replicated deployments configure flotilla.user.jwt.keys instead.
-                "FLOTILLA_USER_JWT_GENERATEMISSINGKEY", "true",
-                // The one service client: order-service, whose tokens product-service's stock API accepts.
-                "FLOTILLA_USER_CLIENTS_0_ID", ORDER_CLIENT_ID,
-                "FLOTILLA_USER_CLIENTS_0_SECRETHASH", orderClientSecretHash,
-                "FLOTILLA_USER_CLIENTS_0_ROLES_0", "SERVICE",
-                "FLOTILLA_USER_CLIENTS_0_AUDIENCES_0", "product-service"));
-        return new ServiceProcess("user-service", 8081, environment);
-    }
-
-    private static ServiceProcess productService(MongoEngine mongo, RedisEngine redis) {
-        Map<String, String> environment = new HashMap<>(redisDatabase(redis));
-        environment.putAll(Map.of(
-                "FLOTILLA_PRODUCT_MONGODB_URI", mongo.uri("products"),
-                "FLOTILLA_JWKS_URI", USER_SERVICE + "/.well-known/jwks.json"));
-        return new ServiceProcess("product-service", 8082, environment);
-    }
-
-    private static ServiceProcess orderService(PostgresEngine postgres, RedisEngine redis, String clientSecret) {
-        Map<String, String> environment = new HashMap<>(database(postgres, "orders", "FLOTILLA_ORDER_DB"));
-        environment.putAll(redisDatabase(redis));
-        environment.putAll(Map.of(
-                "FLOTILLA_JWKS_URI", USER_SERVICE + "/.well-known/jwks.json",
-                "FLOTILLA_TOKEN_URI", USER_SERVICE + "/oauth2/token",
-                "FLOTILLA_ORDER_CLIENT_ID", ORDER_CLIENT_ID,
-                "FLOTILLA_ORDER_CLIENT_SECRET", clientSecret,
-                "FLOTILLA_PRODUCT_SERVICE_URL", PRODUCT_SERVICE));
-        return new ServiceProcess("order-service", 8083, environment);
-    }
-
-    /** A new PostgreSQL database of a service's own, as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}. */
-    private static Map<String, String> database(PostgresEngine postgres, String name, String prefix) {
-        postgres.createDatabase(name);
-        return Map.of(prefix + "_URL", postgres.jdbcUrl(name), prefix + "_USERNAME", postgres.username(),
-                prefix + "_PASSWORD", postgres.password());
-    }
-
-    /** The shared Redis server, with a logical database of the service's own. */
-    private static Map<String, String> redisDatabase(RedisEngine redis) {
-        return Map.of("FLOTILLA_REDIS_HOST", redis.host(), "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
-                "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()));
-    }
-
-    private static void printTable(List<ServiceProcess> services, PostgresEngine postgres, RedisEngine redis,
-            MongoEngine mongo, String adminPassword, List<String> demo, Path logs) {
+    private static void printTable(List<ServiceProcess> services, List<String> engines, List<String> notes) {
         System.out.println();
         System.out.printf("%-18s %-8s %-10s %s%n", "SERVICE", "STATUS", "READY IN", "URL");
         for (ServiceProcess service : services) {
-            String ready = service.readyAfter() == null ? "-" : "%.1f s".formatted(service.readyAfter().toMillis() / 1000.0);
+            String ready = service.readyAfter() == null ? "-" : seconds(service.readyAfter());
             System.out.printf("%-18s %-8s %-10s %s  (API docs: %s/swagger-ui.html)%n", service.name(),
                     service.alive() && service.readyAfter() != null ? "UP" : "DOWN", ready, service.url(), service.url());
         }
-        System.out.printf("%-18s %-8s %-10s %s%n", "postgresql", "UP", "", postgres.jdbcUrl("users") + ", "
-                + postgres.jdbcUrl("orders") + " (user " + postgres.username() + ")");
-        System.out.printf("%-18s %-8s %-10s %s%n", "redis", "UP", "", "redis://" + redis.host() + ":" + redis.port());
-        System.out.printf("%-18s %-8s %-10s %s%n", "mongodb (wire)", "UP", "", mongo.uri("products"));
+        engines.forEach(System.out::println);
         System.out.println();
-        System.out.println("Administrator: " + ADMIN_EMAIL + " / " + adminPassword);
-        demo.forEach(System.out::println);
-        System.out.println("Logs: " + logs);
+        notes.forEach(System.out::println);
+    }
+
+    /** An engine's line of the table: it is up, or the launcher would not have got this far. */
+    private static String engine(String name, String where) {
+        return "%-18s %-8s %-10s %s".formatted(name, "UP", "", where);
+    }
+
+    /** {@code directory}, created, with nothing left in it from an earlier run. */
+    private static Path emptyDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(directory);
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    private static String seconds(Duration duration) {
+        return "%.1f s".formatted(duration.toMillis() / 1000.0);
     }
 
     private static String randomSecret(String prefix) {

@@ -36,7 +36,7 @@ final class ServiceProcess {
     ServiceProcess(String name, int port, Map<String, String> environment) {
         this.name = name;
         this.port = port;
-        this.environment = environment;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Extracts the jar and records the AOT cache if needed, before any service starts competing for CPU. */
@@ -80,12 +80,18 @@ final class ServiceProcess {
         return false;
     }
 
-    /** Asks the service to shut down gracefully, then insists. */
-    void stop() {
+    /** Asks the service to shut down gracefully (SIGTERM), without waiting. */
+    void requestStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** Waits for the service to have shut down, and insists once the grace period is over. */
+    void awaitStop() {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -98,6 +104,11 @@ final class ServiceProcess {
 
     String name() {
         return name;
+    }
+
+    /** What the service is configured with, besides {@code PORT}. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     String url() {

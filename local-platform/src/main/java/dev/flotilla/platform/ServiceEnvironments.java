@@ -1,0 +1,103 @@
+package dev.flotilla.platform;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.flotilla.testing.MongoEngine;
+import dev.flotilla.testing.PostgresEngine;
+import dev.flotilla.testing.RedisEngine;
+import dev.flotilla.testing.S3Engine;
+
+/**
+ * Each service of the platform with the environment it gets, exactly as a container would: a store of
+ * its own on the shared engines (a database, a Redis database, a bucket), user-service's JWKS to check
+ * tokens with, and the services it calls.
+ */
+final class ServiceEnvironments {
+
+    static final String USER_SERVICE = "http://localhost:8081";
+    static final String PRODUCT_SERVICE = "http://localhost:8082";
+    static final String ORDER_SERVICE = "http://localhost:8083";
+    static final String IMAGE_SERVICE = "http://localhost:8084";
+    static final String ADMIN_EMAIL = "admin@flotilla.local";
+    static final String IMAGE_BUCKET = "flotilla-images";
+    private static final String JWKS_URI = USER_SERVICE + "/.well-known/jwks.json";
+    private static final String ORDER_CLIENT_ID = "order-service";
+
+    private ServiceEnvironments() {
+    }
+
+    static ServiceProcess userService(PostgresEngine postgres, RedisEngine redis, String adminPassword,
+            String orderClientSecretHash) {
+        Map<String, String> environment = new HashMap<>(database(postgres, "users", "FLOTILLA_USER_DB"));
+        environment.putAll(redisDatabase(redis));
+        environment.putAll(Map.of(
+                "FLOTILLA_USER_BOOTSTRAPADMIN_EMAIL", ADMIN_EMAIL,
+                "FLOTILLA_USER_BOOTSTRAPADMIN_PASSWORD", adminPassword,
+                // One instance on one machine: it may sign with a key it generates and keeps on disk.
+                // Replicated deployments configure flotilla.user.jwt.keys instead.
+                "FLOTILLA_USER_JWT_GENERATEMISSINGKEY", "true",
+                // The one service client: order-service, whose tokens product-service's stock API accepts.
+                "FLOTILLA_USER_CLIENTS_0_ID", ORDER_CLIENT_ID,
+                "FLOTILLA_USER_CLIENTS_0_SECRETHASH", orderClientSecretHash,
+                "FLOTILLA_USER_CLIENTS_0_ROLES_0", "SERVICE",
+                "FLOTILLA_USER_CLIENTS_0_AUDIENCES_0", "product-service"));
+        return new ServiceProcess("user-service", 8081, environment);
+    }
+
+    static ServiceProcess productService(MongoEngine mongo, RedisEngine redis) {
+        Map<String, String> environment = new HashMap<>(redisDatabase(redis));
+        environment.putAll(Map.of(
+                "FLOTILLA_PRODUCT_MONGODB_URI", mongo.uri("products"),
+                "FLOTILLA_JWKS_URI", JWKS_URI));
+        return new ServiceProcess("product-service", 8082, environment);
+    }
+
+    static ServiceProcess orderService(PostgresEngine postgres, RedisEngine redis, String clientSecret) {
+        Map<String, String> environment = new HashMap<>(database(postgres, "orders", "FLOTILLA_ORDER_DB"));
+        environment.putAll(redisDatabase(redis));
+        environment.putAll(Map.of(
+                "FLOTILLA_JWKS_URI", JWKS_URI,
+                "FLOTILLA_TOKEN_URI", USER_SERVICE + "/oauth2/token",
+                "FLOTILLA_ORDER_CLIENT_ID", ORDER_CLIENT_ID,
+                "FLOTILLA_ORDER_CLIENT_SECRET", clientSecret,
+                "FLOTILLA_PRODUCT_SERVICE_URL", PRODUCT_SERVICE));
+        return new ServiceProcess("order-service", 8083, environment);
+    }
+
+    /**
+     * image-service: its SQLite file (job queue and records) at {@code database}, its objects in a
+     * bucket of the S3 store, which it creates at start-up as it would on MinIO in compose.
+     */
+    static ServiceProcess imageService(S3Engine s3, Path database) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "FLOTILLA_JWKS_URI", JWKS_URI,
+                "FLOTILLA_IMAGE_DB_PATH", database.toAbsolutePath().toString(),
+                "FLOTILLA_IMAGE_WORKERS", "2"));
+        environment.putAll(Map.of(
+                "FLOTILLA_IMAGE_S3_ENDPOINT", s3.endpoint(),
+                "FLOTILLA_IMAGE_S3_REGION", S3Engine.REGION,
+                "FLOTILLA_IMAGE_S3_BUCKET", IMAGE_BUCKET,
+                "FLOTILLA_IMAGE_S3_ACCESS_KEY", s3.accessKey(),
+                "FLOTILLA_IMAGE_S3_SECRET_KEY", s3.secretKey(),
+                // S3Proxy, like MinIO, answers http://host/bucket/key, not virtual-host names.
+                "FLOTILLA_IMAGE_S3_PATH_STYLE", "true",
+                // Locally only: in the cloud the bucket, its policy and its lifecycle are infrastructure.
+                "FLOTILLA_IMAGE_S3_CREATE_BUCKET", "true"));
+        return new ServiceProcess("image-service", 8084, environment);
+    }
+
+    /** A new PostgreSQL database of a service's own, as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}. */
+    private static Map<String, String> database(PostgresEngine postgres, String name, String prefix) {
+        postgres.createDatabase(name);
+        return Map.of(prefix + "_URL", postgres.jdbcUrl(name), prefix + "_USERNAME", postgres.username(),
+                prefix + "_PASSWORD", postgres.password());
+    }
+
+    /** The shared Redis server, with a logical database of the service's own. */
+    private static Map<String, String> redisDatabase(RedisEngine redis) {
+        return Map.of("FLOTILLA_REDIS_HOST", redis.host(), "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
+                "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.flotilla.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.flotilla.testing.S3Engine;
+import dev.flotilla.testing.SharedEngines;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+class ServiceEnvironmentsTests {
+
+    /** Read from the sources: the launcher runs the jar built from them. */
+    private static final Path IMAGE_SERVICE_CONFIGURATION = Path.of("../image-service/src/main/resources/application.yaml");
+
+    private final S3Engine s3 = SharedEngines.s3();
+
+    @Test
+    void imageServiceGetsTheS3StoreABucketOfItsOwnAndItsDatabase() {
+        ServiceProcess imageService = ServiceEnvironments.imageService(s3, Path.of("target/data/image-service/images.db"));
+
+        assertThat(imageService.name()).isEqualTo("image-service");
+        assertThat(imageService.url()).isEqualTo(ServiceEnvironments.IMAGE_SERVICE).isEqualTo("http://localhost:8084");
+        assertThat(imageService.environment()).contains(
+                entry("FLOTILLA_JWKS_URI", "http://localhost:8081/.well-known/jwks.json"),
+                entry("FLOTILLA_IMAGE_S3_ENDPOINT", s3.endpoint()),
+                entry("FLOTILLA_IMAGE_S3_REGION", S3Engine.REGION),
+                entry("FLOTILLA_IMAGE_S3_BUCKET", "flotilla-images"),
+                entry("FLOTILLA_IMAGE_S3_ACCESS_KEY", s3.accessKey()),
+                entry("FLOTILLA_IMAGE_S3_SECRET_KEY", s3.secretKey()),
+                entry("FLOTILLA_IMAGE_S3_PATH_STYLE", "true"),
+                entry("FLOTILLA_IMAGE_S3_CREATE_BUCKET", "true"),
+                entry("FLOTILLA_IMAGE_WORKERS", "2"));
+    }
+
+    @Test
+    void imageServiceGetsItsDatabaseAsAnAbsolutePathWhateverTheServicesWorkingDirectory() {
+        Map<String, String> environment = ServiceEnvironments.imageService(s3, Path.of("target/data/images.db"))
+                .environment();
+
+        Path database = Path.of(environment.get("FLOTILLA_IMAGE_DB_PATH"));
+        assertThat(database).isAbsolute().endsWithRaw(Path.of("target/data/images.db"));
+    }
+
+    @Test
+    void imageServiceIsToldOnlyWhatItsConfigurationReads() throws IOException {
+        String configuration = Files.readString(IMAGE_SERVICE_CONFIGURATION);
+
+        assertThat(ServiceEnvironments.imageService(s3, Path.of("images.db")).environment().keySet())
+                .allSatisfy(variable -> assertThat(configuration)
+                        .as("image-service's application.yaml reads %s", variable)
+                        .containsAnyOf("${" + variable + ":", "${" + variable + "}"));
+        assertThat(configuration).contains("${PORT:");
+    }
+}
