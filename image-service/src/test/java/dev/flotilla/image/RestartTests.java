@@ -32,7 +32,7 @@ class RestartTests {
         String bucket = s3.allocateBucket("restart");
         User user = ImageApi.newCustomer();
         List<String> ids = new ArrayList<>();
-        try (ImageServiceProcess service = ImageServiceProcess.start(database, s3, bucket,
+        try (RestartableImageService service = RestartableImageService.start(database, s3, bucket,
                 Map.of("flotilla.image.jobs.workers", "0"))) {
             ImageApi api = new ImageApi(service.port());
             for (int i = 0; i < 3; i++) {
@@ -41,7 +41,7 @@ class RestartTests {
             assertThat(ImageApi.json(api.image(user, ids.getFirst()).body()).get("status").asString()).isEqualTo("QUEUED");
         }
 
-        try (ImageServiceProcess service = ImageServiceProcess.start(database, s3, bucket,
+        try (RestartableImageService service = RestartableImageService.start(database, s3, bucket,
                 Map.of("flotilla.image.jobs.workers", "2"))) {
             ImageApi api = new ImageApi(service.port());
             for (String id : ids) {
@@ -55,7 +55,7 @@ class RestartTests {
         Path database = directory.resolve("images.db");
         User user = ImageApi.newCustomer();
         String id;
-        try (ImageServiceProcess service = ImageServiceProcess.start(database, s3, s3.allocateBucket("grace"),
+        try (RestartableImageService service = RestartableImageService.start(database, s3, s3.allocateBucket("grace"),
                 Map.of("flotilla.image.jobs.workers", "1", "flotilla.image.jobs.shutdown-grace", "20s"))) {
             ImageApi api = new ImageApi(service.port());
             id = api.accepted(user, TestImages.jpeg(6000, 4000));
@@ -71,7 +71,7 @@ class RestartTests {
         Path database = directory.resolve("images.db");
         User user = ImageApi.newCustomer();
         String id;
-        try (ImageServiceProcess service = ImageServiceProcess.start(database, s3, s3.allocateBucket("nograce"),
+        try (RestartableImageService service = RestartableImageService.start(database, s3, s3.allocateBucket("nograce"),
                 Map.of("flotilla.image.jobs.workers", "1", "flotilla.image.jobs.shutdown-grace", "0s"))) {
             ImageApi api = new ImageApi(service.port());
             id = api.accepted(user, TestImages.jpeg(6000, 4000));

@@ -11,18 +11,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An image-service that a test starts and stops itself, on a database file and a bucket the test
- * chooses, to see what survives a stop: a restart on the same file, a shutdown in the middle of a job.
+ * An image-service in the test JVM that a test starts and stops itself, on a database file and a
+ * bucket the test chooses, to see what survives a stop: a restart on the same file, a shutdown in the
+ * middle of a job.
  */
-final class ImageServiceProcess implements AutoCloseable {
+final class RestartableImageService implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
-    private ImageServiceProcess(ConfigurableApplicationContext context) {
+    private RestartableImageService(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
-    static ImageServiceProcess start(Path database, S3Engine s3, String bucket, Map<String, String> properties) {
+    static RestartableImageService start(Path database, S3Engine s3, String bucket, Map<String, String> properties) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--flotilla.image.database.path=" + database,
@@ -34,7 +35,7 @@ final class ImageServiceProcess implements AutoCloseable {
                 "--flotilla.image.jobs.poll-interval=100ms",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwtIssuer.shared().jwkSetUri()));
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        return new ImageServiceProcess(new SpringApplicationBuilder(ImageServiceApplication.class)
+        return new RestartableImageService(new SpringApplicationBuilder(ImageServiceApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }
 
