@@ -31,6 +31,17 @@ class RendererTests {
     }
 
     @Test
+    void nothingOfTheOriginalsMetadataReachesARendition() throws Exception {
+        byte[] original = TestImages.jpegWithOrientation(300, 200, 6);
+        assertThat(new String(original, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Exif");
+
+        Rendition rendition = Renderer.render(Renderer.decode(original, ImageFormat.JPEG, 40_000_000), 128);
+
+        assertThat(new String(rendition.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+        assertThat(ExifOrientation.of(rendition.bytes())).isEqualTo(ExifOrientation.NORMAL);
+    }
+
+    @Test
     void transparencyIsKeptAsPng() throws Exception {
         Rendition rendition = Renderer.render(Renderer.decode(TestImages.png(600, 300, true), ImageFormat.PNG, 40_000_000), 128);
 
