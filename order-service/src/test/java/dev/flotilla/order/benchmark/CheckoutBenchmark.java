@@ -27,7 +27,8 @@ import dev.flotilla.testing.TestJwtIssuer;
  * reports against: {@value #GOAL_RATE} orders/s with p99 under {@value #GOAL_P99_MILLIS} ms. It asserts
  * nothing about speed; it ends with status 1 only if no checkout succeeded.
  *
- * <p>Run with {@code ./mvnw -pl order-service -am -Pbenchmark -DskipTests verify}. System properties
+ * <p>Run with {@code ./mvnw -DskipTests install}, then
+ * {@code ./mvnw -pl order-service -Pbenchmark -DskipTests verify}. System properties
  * (the profile's defaults): {@code benchmark.jvm} (flags of both services), {@code benchmark.clients}
  * (32), {@code benchmark.customers-per-client} (8), {@code benchmark.products} (50),
  * {@code benchmark.warm-up} (20s), {@code benchmark.duration} (30s), {@code benchmark.profile} (true).
