@@ -1,0 +1,175 @@
+package dev.flotilla.analytics.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.flotilla.order.events.OrderCancelled;
+import dev.flotilla.order.events.OrderEventLine;
+import dev.flotilla.order.events.OrderPlaced;
+import dev.flotilla.order.events.OrderTotals;
+import dev.flotilla.testing.Engine;
+import dev.flotilla.testing.RealEngines;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+@DataMongoTest
+@RealEngines(Engine.MONGODB)
+@Import({SalesAggregates.class, SalesAggregatesTests.Clocks.class})
+class SalesAggregatesTests {
+
+    private static final Instant DEC_1 = Instant.parse("2026-12-01T10:15:00Z");
+    private static final String SHOES = "aaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final String HAT = "bbbbbbbbbbbbbbbbbbbbbbbb";
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    @Autowired
+    SalesAggregates aggregates;
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void empty() {
+        for (String collection : mongo.getCollectionNames()) {
+            mongo.dropCollection(collection);
+        }
+    }
+
+    @Test
+    void anOrderCountsOncePerProductCategoryAndCountry() {
+        aggregates.apply(UUID.randomUUID(), placed(UUID.randomUUID(), DEC_1));
+
+        assertThat(bucket(Dimension.PRODUCT, "2026-12-01|" + SHOES)).containsEntry("orders", 1).containsEntry("units", 3);
+        assertThat(revenue(Dimension.PRODUCT, "2026-12-01|" + SHOES)).isEqualByComparingTo("60.00");
+        assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion")).containsEntry("orders", 1).containsEntry("units", 4);
+        assertThat(revenue(Dimension.CATEGORY, "2026-12-01|fashion")).isEqualByComparingTo("75.50");
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1).containsEntry("units", 4);
+        assertThat(revenue(Dimension.COUNTRY, "2026-12-01|DE")).isEqualByComparingTo("75.50");
+    }
+
+    @Test
+    void aRedeliveredEventIsADuplicate() {
+        UUID event = UUID.randomUUID();
+        OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
+
+        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.APPLIED);
+        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
+
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1);
+    }
+
+    @Test
+    void aConsumerThatDiedBetweenBucketsNeitherLosesNorDoublesTheEvent() {
+        UUID event = UUID.randomUUID();
+        OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
+        aggregates.apply(event, order);
+        // As if it had died after the product buckets: the category and country updates and the
+        // processed record never happened.
+        undo(Dimension.CATEGORY, "2026-12-01|fashion", event, 1, 4, "75.50");
+        undo(Dimension.COUNTRY, "2026-12-01|DE", event, 1, 4, "75.50");
+        mongo.remove(Query.query(Criteria.where("_id").is(event.toString())), SalesAggregates.PROCESSED);
+
+        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.APPLIED);
+
+        assertThat(bucket(Dimension.PRODUCT, "2026-12-01|" + SHOES)).containsEntry("orders", 1).containsEntry("units", 3);
+        assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion")).containsEntry("orders", 1).containsEntry("units", 4);
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1);
+        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void aCancellationSubtractsFromTheDayTheOrderWasPlacedAndWaitsForThePlacement() {
+        UUID orderId = UUID.randomUUID();
+        OrderPlaced order = placed(orderId, DEC_1);
+        OrderCancelled cancelled = new OrderCancelled(orderId, order.userId(), "DE", "EUR", order.lines(), order.totals(),
+                order.totalsEur(), DEC_1.plusSeconds(86_400 * 2), "customer");
+
+        assertThatExceptionOfType(OrderNotYetPlacedException.class)
+                .isThrownBy(() -> aggregates.apply(UUID.randomUUID(), cancelled));
+        aggregates.apply(UUID.randomUUID(), order);
+        aggregates.apply(UUID.randomUUID(), cancelled);
+
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 0).containsEntry("units", 0);
+        assertThat(revenue(Dimension.COUNTRY, "2026-12-01|DE")).isEqualByComparingTo("0");
+        assertThat(mongo.findById("2026-12-03|DE", Document.class, Dimension.COUNTRY.collection())).isNull();
+    }
+
+    @Test
+    void twoConsumersApplyingTheSameEventsAtOnceCountEachOnce() throws Exception {
+        List<UUID> events = new ArrayList<>();
+        List<OrderPlaced> orders = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            events.add(UUID.randomUUID());
+            orders.add(placed(UUID.randomUUID(), DEC_1));
+        }
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        List<Callable<Void>> both = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            both.add(() -> {
+                for (int i = 0; i < events.size(); i++) {
+                    aggregates.apply(events.get(i), orders.get(i));
+                }
+                return null;
+            });
+        }
+        for (Future<Void> done : consumers.invokeAll(both)) {
+            done.get();
+        }
+        consumers.shutdown();
+
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 100).containsEntry("units", 400);
+        assertThat(revenue(Dimension.COUNTRY, "2026-12-01|DE")).isEqualByComparingTo("7550.00");
+    }
+
+    private void undo(Dimension dimension, String bucket, UUID event, int orders, int units, String revenue) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(bucket)), new Update().inc("orders", -orders)
+                .inc("units", -units).inc("revenueEur", new BigDecimal(revenue).negate()).pull("events", event.toString()),
+                dimension.collection());
+    }
+
+    private Document bucket(Dimension dimension, String id) {
+        Document bucket = mongo.findById(id, Document.class, dimension.collection());
+        assertThat(bucket).as(id).isNotNull();
+        return bucket;
+    }
+
+    private BigDecimal revenue(Dimension dimension, String id) {
+        return bucket(dimension, id).get("revenueEur", org.bson.types.Decimal128.class).bigDecimalValue();
+    }
+
+    private static OrderPlaced placed(UUID orderId, Instant at) {
+        List<OrderEventLine> lines = List.of(
+                new OrderEventLine(SHOES, "fashion", 2, new BigDecimal("20.00"), new BigDecimal("20.00")),
+                new OrderEventLine(SHOES, "fashion", 1, new BigDecimal("20.00"), new BigDecimal("20.00")),
+                new OrderEventLine(HAT, "fashion", 1, new BigDecimal("15.50"), new BigDecimal("15.50")));
+        OrderTotals totals = new OrderTotals(new BigDecimal("75.50"), new BigDecimal("14.35"), new BigDecimal("89.85"));
+        return new OrderPlaced(orderId, UUID.randomUUID(), "DE", "EUR", lines, totals, totals, at);
+    }
+}
