@@ -1,0 +1,187 @@
+package dev.flotilla.analytics.consumer;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.flotilla.analytics.aggregate.SalesAggregates;
+import dev.flotilla.order.events.MalformedOrderEventException;
+import dev.flotilla.order.events.OrderEventCodec;
+import dev.flotilla.order.events.OrderEventStream;
+import dev.flotilla.order.events.ReceivedOrderEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the order events with a consumer group and applies each to the aggregates, acknowledging it
+ * only once it is stored ({@link SalesAggregates} makes every delivery after the first harmless).
+ * Messages another consumer took and did not acknowledge within {@code claim-after} are claimed
+ * (XPENDING with an idle filter, then XCLAIM); a message delivered {@code max-deliveries} times, or
+ * one that cannot be read at all, goes to the dead-letter stream with the reason and is acknowledged,
+ * so that no single message ever stops the consumer.
+ */
+@Component
+public class OrderEventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderEventConsumer.class);
+
+    private final StringRedisTemplate redis;
+    private final SalesAggregates aggregates;
+    private final ConsumerProperties properties;
+    private final OrderEventCodec codec = new OrderEventCodec();
+    private final String name;
+    private volatile boolean running;
+    private Thread thread;
+
+    OrderEventConsumer(StringRedisTemplate redis, SalesAggregates aggregates, ConsumerProperties properties) {
+        this.redis = redis;
+        this.aggregates = aggregates;
+        this.properties = properties;
+        this.name = properties.name() != null ? properties.name() : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** One round: claims what dead consumers left, then reads new messages. Returns the messages handled. */
+    public int pollOnce() {
+        ensureGroup();
+        int handled = claimAbandoned();
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(Consumer.from(properties.group(), name),
+                StreamReadOptions.empty().count(properties.batchSize()).block(properties.block()),
+                StreamOffset.create(properties.streamKey(), ReadOffset.lastConsumed()));
+        for (MapRecord<String, Object, Object> record : records == null ? List.<MapRecord<String, Object, Object>>of() : records) {
+            handle(record);
+            handled++;
+        }
+        return handled;
+    }
+
+    private int claimAbandoned() {
+        List<PendingMessage> stale = redis.opsForStream().pending(properties.streamKey(), properties.group(),
+                Range.unbounded(), properties.batchSize(), properties.claimAfter()).toList();
+        int handled = 0;
+        for (PendingMessage message : stale) {
+            List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(properties.streamKey(),
+                    properties.group(), name, properties.claimAfter(), message.getId());
+            for (MapRecord<String, Object, Object> record : claimed) {
+                if (message.getTotalDeliveryCount() >= properties.maxDeliveries()) {
+                    deadLetter(record, "delivered " + message.getTotalDeliveryCount() + " times without being applied");
+                } else {
+                    handle(record);
+                }
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    private void handle(MapRecord<String, Object, Object> record) {
+        Object document = record.getValue().get(OrderEventStream.EVENT_FIELD);
+        ReceivedOrderEvent event;
+        try {
+            event = codec.read(document == null ? "" : document.toString());
+        } catch (MalformedOrderEventException e) {
+            deadLetter(record, "malformed: " + e.getMessage());
+            return;
+        }
+        try {
+            aggregates.apply(event.id(), event.event());
+            redis.opsForStream().acknowledge(properties.streamKey(), properties.group(), record.getId());
+        } catch (RuntimeException e) {
+            // Left pending: redelivered to a consumer after claim-after, dead-lettered after max-deliveries.
+            log.warn("Order event {} not applied yet: {}", event.id(), e.getMessage());
+        }
+    }
+
+    private void deadLetter(MapRecord<String, Object, Object> record, String reason) {
+        Object document = record.getValue().get(OrderEventStream.EVENT_FIELD);
+        redis.opsForStream().add(StreamRecords.string(Map.of(
+                OrderEventStream.EVENT_FIELD, document == null ? "" : document.toString(),
+                "reason", reason,
+                "messageId", record.getId().getValue(),
+                "group", properties.group())).withStreamKey(properties.deadLetterKey()));
+        redis.opsForStream().acknowledge(properties.streamKey(), properties.group(), record.getId());
+        log.warn("Order-event message {} dead-lettered: {}", record.getId(), reason);
+    }
+
+    private void ensureGroup() {
+        try {
+            redis.opsForStream().createGroup(properties.streamKey(), ReadOffset.from("0"), properties.group());
+        } catch (RedisSystemException e) {
+            // BUSYGROUP: the group exists.
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "order-events-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                pollOnce();
+            } catch (RuntimeException e) {
+                log.warn("Reading order events failed: {}; retrying", e.getMessage());
+                sleep();
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(properties.block().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(properties.block().toMillis() * 3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    String name() {
+        return name;
+    }
+
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "analytics";
+        }
+    }
+}
