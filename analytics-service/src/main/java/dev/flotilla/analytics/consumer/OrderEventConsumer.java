@@ -1,12 +1,14 @@
 package dev.flotilla.analytics.consumer;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.flotilla.analytics.aggregate.SalesAggregates;
+import dev.flotilla.analytics.live.LiveCounters;
 import dev.flotilla.order.events.MalformedOrderEventException;
 import dev.flotilla.order.events.OrderEventCodec;
 import dev.flotilla.order.events.OrderEventStream;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the order events with a consumer group and applies each to the aggregates, acknowledging it
- * only once it is stored ({@link SalesAggregates} makes every delivery after the first harmless).
+ * only once it is stored ({@link SalesAggregates} and {@link LiveCounters} make every delivery after
+ * the first harmless).
  * Messages another consumer took and did not acknowledge within {@code claim-after} are claimed
  * (XPENDING with an idle filter, then XCLAIM); a message delivered {@code max-deliveries} times, or
  * one that cannot be read at all, goes to the dead-letter stream with the reason and is acknowledged,
@@ -41,15 +44,20 @@ public class OrderEventConsumer implements SmartLifecycle {
 
     private final StringRedisTemplate redis;
     private final SalesAggregates aggregates;
+    private final LiveCounters live;
+    private final Clock clock;
     private final ConsumerProperties properties;
     private final OrderEventCodec codec = new OrderEventCodec();
     private final String name;
     private volatile boolean running;
     private Thread thread;
 
-    OrderEventConsumer(StringRedisTemplate redis, SalesAggregates aggregates, ConsumerProperties properties) {
+    OrderEventConsumer(StringRedisTemplate redis, SalesAggregates aggregates, LiveCounters live, ConsumerProperties properties,
+            Clock clock) {
         this.redis = redis;
         this.aggregates = aggregates;
+        this.live = live;
+        this.clock = clock;
         this.properties = properties;
         this.name = properties.name() != null ? properties.name() : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -98,6 +106,7 @@ public class OrderEventConsumer implements SmartLifecycle {
         }
         try {
             aggregates.apply(event.id(), event.event());
+            live.apply(event.id(), event.event(), LiveCounters.today(clock));
             redis.opsForStream().acknowledge(properties.streamKey(), properties.group(), record.getId());
         } catch (RuntimeException e) {
             // Left pending: redelivered to a consumer after claim-after, dead-lettered after max-deliveries.
