@@ -50,6 +50,8 @@ class OrderEventConsumerTests {
     MongoTemplate mongo;
     @Autowired
     ConsumerProperties properties;
+    @Autowired
+    ConsumerLag lag;
 
     final OrderEventCodec codec = new OrderEventCodec();
 
@@ -88,6 +90,21 @@ class OrderEventConsumerTests {
 
         assertThat(country()).containsEntry("orders", 2);
         assertThat(redis.opsForStream().pending(properties.streamKey(), properties.group()).getTotalPendingMessages()).isZero();
+    }
+
+    @Test
+    void theLagCountsWhatIsPendingOrNotDeliveredYet() {
+        assertThat(lag.lag()).isZero();
+        publish(UUID.randomUUID(), placed(UUID.randomUUID()));
+        publish(UUID.randomUUID(), placed(UUID.randomUUID()));
+        assertThat(lag.lag()).isEqualTo(2);
+        consumer.pollOnce();
+        publish(UUID.randomUUID(), placed(UUID.randomUUID()));
+        redis.opsForStream().read(Consumer.from(properties.group(), "slow"), StreamReadOptions.empty().count(1),
+                StreamOffset.create(properties.streamKey(), ReadOffset.lastConsumed()));
+        publish(UUID.randomUUID(), placed(UUID.randomUUID()));
+
+        assertThat(lag.lag()).isEqualTo(2);
     }
 
     @Test
