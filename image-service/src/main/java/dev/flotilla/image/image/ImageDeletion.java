@@ -43,7 +43,7 @@ class ImageDeletion {
             return null;
         });
         try {
-            storage.delete(storage.list(ImageKeys.prefix(imageId)).stream().map(ObjectStorage.Listed::key).toList());
+            storage.deletePrefix(ImageKeys.prefix(imageId));
         } catch (StorageUnavailableException e) {
             log.warn("Objects of deleted image {} stay until the orphan sweep: {}", imageId, e.getMessage());
         }

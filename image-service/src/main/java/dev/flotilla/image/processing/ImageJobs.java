@@ -108,7 +108,7 @@ class ImageJobs implements JobHandler {
         processed.ready(files, now);
         locks.withLock(job.imageId(), () -> {
             if (!images.existsById(job.imageId())) {
-                storage.delete(storage.list(ImageKeys.prefix(job.imageId())).stream().map(ObjectStorage.Listed::key).toList());
+                storage.deletePrefix(ImageKeys.prefix(job.imageId()));
                 return null;
             }
             storage.put(ImageKeys.manifest(processed.id()), records.manifest(ImageView.of(processed)), "application/json",

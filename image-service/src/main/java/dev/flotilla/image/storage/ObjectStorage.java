@@ -139,6 +139,11 @@ public class ObjectStorage {
         }
     }
 
+    /** Deletes every object under a prefix (all of one image's). */
+    public void deletePrefix(String prefix) {
+        delete(list(prefix).stream().map(Listed::key).toList());
+    }
+
     /** Whether the bucket answers: the health indicator's question. */
     boolean reachable() {
         try {
