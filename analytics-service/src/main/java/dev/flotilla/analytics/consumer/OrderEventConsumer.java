@@ -3,10 +3,18 @@ package dev.flotilla.analytics.consumer;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.flotilla.analytics.aggregate.AggregateProperties;
 import dev.flotilla.analytics.aggregate.SalesAggregates;
 import dev.flotilla.analytics.live.LiveCounters;
 import dev.flotilla.order.events.MalformedOrderEventException;
@@ -22,6 +30,7 @@ import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -47,13 +56,15 @@ public class OrderEventConsumer implements SmartLifecycle {
     private final LiveCounters live;
     private final Clock clock;
     private final ConsumerProperties properties;
+    private final AggregateProperties aggregateProperties;
     private final OrderEventCodec codec = new OrderEventCodec();
     private final String name;
     private volatile boolean running;
     private Thread thread;
 
     OrderEventConsumer(StringRedisTemplate redis, SalesAggregates aggregates, LiveCounters live, ConsumerProperties properties,
-            Clock clock) {
+            AggregateProperties aggregateProperties, Clock clock) {
+        this.aggregateProperties = aggregateProperties;
         this.redis = redis;
         this.aggregates = aggregates;
         this.live = live;
@@ -69,9 +80,9 @@ public class OrderEventConsumer implements SmartLifecycle {
         List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(Consumer.from(properties.group(), name),
                 StreamReadOptions.empty().count(properties.batchSize()).block(properties.block()),
                 StreamOffset.create(properties.streamKey(), ReadOffset.lastConsumed()));
-        for (MapRecord<String, Object, Object> record : records == null ? List.<MapRecord<String, Object, Object>>of() : records) {
-            handle(record);
-            handled++;
+        if (records != null && !records.isEmpty()) {
+            handle(records);
+            handled += records.size();
         }
         return handled;
     }
@@ -79,38 +90,79 @@ public class OrderEventConsumer implements SmartLifecycle {
     private int claimAbandoned() {
         List<PendingMessage> stale = redis.opsForStream().pending(properties.streamKey(), properties.group(),
                 Range.unbounded(), properties.batchSize(), properties.claimAfter()).toList();
-        int handled = 0;
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> deliveries = new HashMap<>();
         for (PendingMessage message : stale) {
-            List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(properties.streamKey(),
-                    properties.group(), name, properties.claimAfter(), message.getId());
-            for (MapRecord<String, Object, Object> record : claimed) {
-                if (message.getTotalDeliveryCount() >= properties.maxDeliveries()) {
-                    deadLetter(record, "delivered " + message.getTotalDeliveryCount() + " times without being applied");
-                } else {
-                    handle(record);
-                }
-                handled++;
+            deliveries.put(message.getIdAsString(), message.getTotalDeliveryCount());
+        }
+        List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(properties.streamKey(),
+                properties.group(), name, properties.claimAfter(),
+                stale.stream().map(PendingMessage::getId).toArray(RecordId[]::new));
+        List<MapRecord<String, Object, Object>> retried = new ArrayList<>();
+        for (MapRecord<String, Object, Object> record : claimed) {
+            long delivered = deliveries.getOrDefault(record.getId().getValue(), 0L);
+            if (delivered >= properties.maxDeliveries()) {
+                deadLetter(record, "delivered " + delivered + " times without being applied");
+            } else {
+                retried.add(record);
             }
         }
-        return handled;
+        handle(retried);
+        return claimed.size();
     }
 
-    private void handle(MapRecord<String, Object, Object> record) {
-        Object document = record.getValue().get(OrderEventStream.EVENT_FIELD);
-        ReceivedOrderEvent event;
-        try {
-            event = codec.read(document == null ? "" : document.toString());
-        } catch (MalformedOrderEventException e) {
-            deadLetter(record, "malformed: " + e.getMessage());
+    /**
+     * Applies a batch: malformed messages to the dead-letter stream, the events to the aggregates in
+     * one go, then each to the live counters; acknowledges what is stored, in one XACK. What fails is
+     * left pending: redelivered after claim-after, dead-lettered after max-deliveries.
+     */
+    private void handle(List<MapRecord<String, Object, Object>> records) {
+        Map<UUID, RecordId> messages = new LinkedHashMap<>();
+        List<RecordId> done = new ArrayList<>();
+        List<SalesAggregates.Delivery> deliveries = new ArrayList<>();
+        for (MapRecord<String, Object, Object> record : records) {
+            Object document = record.getValue().get(OrderEventStream.EVENT_FIELD);
+            try {
+                ReceivedOrderEvent event = codec.read(document == null ? "" : document.toString());
+                deliveries.add(new SalesAggregates.Delivery(event.id(), event.event()));
+                if (messages.putIfAbsent(event.id(), record.getId()) != null) {
+                    done.add(record.getId());
+                }
+            } catch (MalformedOrderEventException e) {
+                deadLetter(record, "malformed: " + e.getMessage());
+            }
+        }
+        if (deliveries.isEmpty()) {
             return;
         }
+        Map<UUID, SalesAggregates.Outcome> outcomes;
         try {
-            aggregates.apply(event.id(), event.event());
-            live.apply(event.id(), event.event(), LiveCounters.today(clock));
-            redis.opsForStream().acknowledge(properties.streamKey(), properties.group(), record.getId());
+            outcomes = aggregates.applyAll(deliveries);
         } catch (RuntimeException e) {
-            // Left pending: redelivered to a consumer after claim-after, dead-lettered after max-deliveries.
-            log.warn("Order event {} not applied yet: {}", event.id(), e.getMessage());
+            log.warn("{} order events not applied yet: {}", deliveries.size(), e.getMessage());
+            return;
+        }
+        LocalDate today = LiveCounters.today(clock);
+        Set<UUID> counted = new HashSet<>();
+        for (SalesAggregates.Delivery delivery : deliveries) {
+            if (!counted.add(delivery.id())) {
+                continue;
+            }
+            if (outcomes.get(delivery.id()) == SalesAggregates.Outcome.NOT_YET_PLACED) {
+                log.info("Order event {} waits: its order {} has not been placed yet", delivery.id(), delivery.event().orderId());
+                continue;
+            }
+            try {
+                live.apply(delivery.id(), delivery.event(), today);
+                done.add(messages.get(delivery.id()));
+            } catch (RuntimeException e) {
+                log.warn("Order event {} not counted live yet: {}", delivery.id(), e.getMessage());
+            }
+        }
+        if (!done.isEmpty()) {
+            redis.opsForStream().acknowledge(properties.streamKey(), properties.group(), done.toArray(RecordId[]::new));
         }
     }
 
@@ -145,9 +197,14 @@ public class OrderEventConsumer implements SmartLifecycle {
     }
 
     private void run() {
+        Instant nextPrune = clock.instant();
         while (running) {
             try {
                 pollOnce();
+                if (!clock.instant().isBefore(nextPrune)) {
+                    nextPrune = clock.instant().plus(aggregateProperties.pruneEvery());
+                    aggregates.pruneMarkers();
+                }
             } catch (RuntimeException e) {
                 log.warn("Reading order events failed: {}; retrying", e.getMessage());
                 sleep();

@@ -2,6 +2,7 @@ package dev.flotilla.analytics.report;
 
 import java.time.Clock;
 
+import dev.flotilla.analytics.cache.ReportCache;
 import dev.flotilla.analytics.live.LiveCounters;
 import dev.flotilla.web.problem.InvalidFieldsException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,12 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     private final SalesReports reports;
+    private final ReportCache cache;
     private final LiveCounters live;
     private final ReportProperties properties;
     private final Clock clock;
 
-    ReportController(SalesReports reports, LiveCounters live, ReportProperties properties, Clock clock) {
+    ReportController(SalesReports reports, ReportCache cache, LiveCounters live, ReportProperties properties, Clock clock) {
         this.reports = reports;
+        this.cache = cache;
         this.live = live;
         this.properties = properties;
         this.clock = clock;
@@ -34,7 +37,9 @@ class ReportController {
         ReportRange range = ReportRange.of(from, to, properties.maxDays());
         GroupBy by = GroupBy.parse(groupBy).orElseThrow(() -> new InvalidFieldsException("groupBy",
                 "must be one of day, category, country, product"));
-        return reports.sales(range, by, currency);
+        String query = "sales?from=" + range.from() + "&to=" + range.to() + "&groupBy=" + by + "&currency="
+                + SalesReports.currency(currency);
+        return cache.get(query, range.from(), range.to(), SalesReports.Report.class, () -> reports.sales(range, by, currency));
     }
 
     @GetMapping("/top-products")
@@ -45,7 +50,10 @@ class ReportController {
         if (limit < 1 || limit > properties.maxTopProducts()) {
             throw new InvalidFieldsException("limit", "must be between 1 and " + properties.maxTopProducts());
         }
-        return reports.topProducts(range, limit, currency);
+        String query = "top-products?from=" + range.from() + "&to=" + range.to() + "&limit=" + limit + "&currency="
+                + SalesReports.currency(currency);
+        return cache.get(query, range.from(), range.to(), SalesReports.Report.class,
+                () -> reports.topProducts(range, limit, currency));
     }
 
     @GetMapping("/live")

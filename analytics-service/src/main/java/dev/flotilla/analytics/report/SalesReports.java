@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import dev.flotilla.analytics.aggregate.Dimension;
+import dev.flotilla.analytics.aggregate.Generations;
 import dev.flotilla.reference.Currency;
 import dev.flotilla.reference.ExchangeRate;
 import dev.flotilla.reference.ReferenceData;
 import dev.flotilla.web.problem.InvalidFieldsException;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.bson.types.Decimal128;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,10 +28,12 @@ import org.springframework.stereotype.Component;
 class SalesReports {
 
     private final MongoTemplate mongo;
+    private final Generations generations;
     private final ReferenceData reference;
 
-    SalesReports(MongoTemplate mongo, ReferenceData reference) {
+    SalesReports(MongoTemplate mongo, Generations generations, ReferenceData reference) {
         this.mongo = mongo;
+        this.generations = generations;
         this.reference = reference;
     }
 
@@ -41,14 +45,19 @@ class SalesReports {
     record Report(String from, String to, String groupBy, String currency, List<Row> rows) {
     }
 
-    Report sales(ReportRange range, GroupBy groupBy, String currencyCode) {
+    /** The currency a report is in: the one asked for, euros by default. */
+    static String currency(@Nullable String code) {
+        return code == null || code.isBlank() ? "EUR" : code;
+    }
+
+    Report sales(ReportRange range, GroupBy groupBy, @Nullable String currencyCode) {
         Money money = money(currencyCode);
         List<Row> rows = rows(groupBy.dimension(), groupBy.field(), range, Sort.by(Sort.Direction.ASC, "_id"), 0, money);
         return new Report(range.from().toString(), range.to().toString(), groupBy.name().toLowerCase(java.util.Locale.ROOT),
                 money.code(), rows);
     }
 
-    Report topProducts(ReportRange range, int limit, String currencyCode) {
+    Report topProducts(ReportRange range, int limit, @Nullable String currencyCode) {
         Money money = money(currencyCode);
         List<Row> rows = rows(Dimension.PRODUCT, "key", range,
                 Sort.by(Sort.Direction.DESC, "revenueEur").and(Sort.by(Sort.Direction.ASC, "_id")), limit, money);
@@ -63,13 +72,14 @@ class SalesReports {
         if (limit > 0) {
             stages.add(Aggregation.limit(limit));
         }
-        return mongo.aggregate(Aggregation.newAggregation(stages), dimension.collection(), Document.class).getMappedResults()
+        String collection = generations.current().active().collection(dimension);
+        return mongo.aggregate(Aggregation.newAggregation(stages), collection, Document.class).getMappedResults()
                 .stream().map(document -> new Row(document.get("_id").toString(), number(document, "orders"),
                         number(document, "units"), money.fromEur(decimal(document.get("revenueEur"))))).toList();
     }
 
-    private Money money(String code) {
-        String currency = code == null || code.isBlank() ? "EUR" : code;
+    private Money money(@Nullable String code) {
+        String currency = currency(code);
         if (!currency.matches("[A-Z]{3}")) {
             throw unknownCurrency(currency);
         }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +29,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,9 +41,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-@DataMongoTest
-@RealEngines(Engine.MONGODB)
-@Import({SalesAggregates.class, SalesAggregatesTests.Clocks.class})
+@DataMongoTest(properties = "flotilla.analytics.aggregates.prune-after=10m")
+@ImportAutoConfiguration(DataRedisAutoConfiguration.class)
+@EnableConfigurationProperties(AggregateProperties.class)
+@RealEngines({Engine.MONGODB, Engine.REDIS})
+@Import({SalesAggregates.class, Generations.class, AggregateVersions.class, SalesAggregatesTests.Clocks.class})
 class SalesAggregatesTests {
 
     private static final Instant DEC_1 = Instant.parse("2026-12-01T10:15:00Z");
@@ -45,8 +55,32 @@ class SalesAggregatesTests {
     @TestConfiguration
     static class Clocks {
         @Bean
-        Clock clock() {
-            return Clock.systemUTC();
+        MovableClock clock() {
+            return new MovableClock();
+        }
+    }
+
+    /** The system clock, moved forward by the test. */
+    static final class MovableClock extends Clock {
+        private volatile Duration ahead = Duration.ZERO;
+
+        void forward(Duration duration) {
+            ahead = ahead.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
         }
     }
 
@@ -54,6 +88,10 @@ class SalesAggregatesTests {
     SalesAggregates aggregates;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    AggregateVersions versions;
 
     @BeforeEach
     void empty() {
@@ -94,7 +132,7 @@ class SalesAggregatesTests {
         // processed record never happened.
         undo(Dimension.CATEGORY, "2026-12-01|fashion", event, 1, 4, "75.50");
         undo(Dimension.COUNTRY, "2026-12-01|DE", event, 1, 4, "75.50");
-        mongo.remove(Query.query(Criteria.where("_id").is(event.toString())), SalesAggregates.PROCESSED);
+        mongo.remove(Query.query(Criteria.where("_id").is(event.toString())), new Generation(0).processed());
 
         assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.APPLIED);
 
@@ -146,6 +184,96 @@ class SalesAggregatesTests {
 
         assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 100).containsEntry("units", 400);
         assertThat(revenue(Dimension.COUNTRY, "2026-12-01|DE")).isEqualByComparingTo("7550.00");
+    }
+
+    @Test
+    void twoConsumersApplyingDifferentEventsToNewBucketsAtOnceLoseNone() throws Exception {
+        // Every order on a day of its own pair: the two consumers keep creating the same buckets at once,
+        // and the upsert that loses the race must be applied all the same.
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        List<Callable<Void>> both = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            both.add(() -> {
+                for (int day = 0; day < 60; day++) {
+                    aggregates.apply(UUID.randomUUID(), placed(UUID.randomUUID(), DEC_1.plus(Duration.ofDays(day))));
+                }
+                return null;
+            });
+        }
+        for (Future<Void> done : consumers.invokeAll(both)) {
+            done.get();
+        }
+        consumers.shutdown();
+
+        for (int day = 0; day < 60; day++) {
+            String date = LocalDate.of(2026, 12, 1).plusDays(day).toString();
+            assertThat(bucket(Dimension.COUNTRY, date + "|DE")).as(date).containsEntry("orders", 2).containsEntry("units", 8);
+            assertThat(bucket(Dimension.PRODUCT, date + "|" + HAT)).as(date).containsEntry("orders", 2);
+        }
+    }
+
+    @Test
+    void aBatchCountsAnEventInItTwiceOnceAndACancellationOfAnOrderPlacedInTheSameBatch() {
+        UUID event = UUID.randomUUID();
+        OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
+        OrderPlaced other = placed(UUID.randomUUID(), DEC_1);
+        UUID cancellation = UUID.randomUUID();
+
+        Map<UUID, SalesAggregates.Outcome> outcomes = aggregates.applyAll(List.of(
+                new SalesAggregates.Delivery(event, order),
+                new SalesAggregates.Delivery(cancellation, cancel(other)),
+                new SalesAggregates.Delivery(event, order),
+                new SalesAggregates.Delivery(UUID.randomUUID(), other)));
+
+        assertThat(outcomes).containsEntry(event, SalesAggregates.Outcome.APPLIED)
+                .containsEntry(cancellation, SalesAggregates.Outcome.APPLIED);
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1).containsEntry("units", 4);
+        assertThat(revenue(Dimension.COUNTRY, "2026-12-01|DE")).isEqualByComparingTo("75.50");
+    }
+
+    @Test
+    void markersArePrunedOnlyAfterPruneAfterAndARedeliveryStaysADuplicate() {
+        UUID event = UUID.randomUUID();
+        OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
+        aggregates.apply(event, order);
+
+        assertThat(aggregates.pruneMarkers()).isZero();
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE").getList("events", String.class)).containsExactly(event.toString());
+
+        clock.forward(Duration.ofMinutes(11));
+        assertThat(aggregates.pruneMarkers()).isEqualTo(1);
+        assertThat(aggregates.pruneMarkers()).isZero();
+
+        for (Dimension dimension : Dimension.values()) {
+            for (Document bucket : mongo.findAll(Document.class, dimension.collection())) {
+                assertThat(bucket.getList("events", String.class)).as(bucket.getString("_id")).isEmpty();
+            }
+        }
+        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1).containsEntry("units", 4);
+    }
+
+    @Test
+    void appliedAndRedeliveredEventsRaiseTheStampOfTheirDaysOnly() {
+        LocalDate dec1 = LocalDate.of(2026, 12, 1);
+        String before = versions.stamp(dec1, dec1);
+        String otherDays = versions.stamp(dec1.plusDays(1), dec1.plusDays(5));
+        UUID event = UUID.randomUUID();
+        OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
+
+        aggregates.apply(event, order);
+        String applied = versions.stamp(dec1, dec1);
+        aggregates.apply(event, order);
+
+        assertThat(applied).isNotEqualTo(before);
+        assertThat(versions.stamp(dec1, dec1)).as("a redelivery stamps again").isNotEqualTo(applied);
+        assertThat(versions.stamp(dec1.plusDays(1), dec1.plusDays(5))).isEqualTo(otherDays);
+        assertThat(versions.stamp(dec1.minusDays(3), dec1)).isEqualTo(versions.stamp(dec1, dec1));
+    }
+
+    private static OrderCancelled cancel(OrderPlaced order) {
+        return new OrderCancelled(order.orderId(), order.userId(), order.country(), order.currency(), order.lines(),
+                order.totals(), order.totalsEur(), order.occurredAt().plusSeconds(60), "customer");
     }
 
     private void undo(Dimension dimension, String bucket, UUID event, int orders, int units, String revenue) {

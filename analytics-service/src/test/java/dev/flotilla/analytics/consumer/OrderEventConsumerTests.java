@@ -35,7 +35,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The consumer against real Redis and the Mongo wire server, driven one round at a time. */
 @SpringBootTest(properties = {"flotilla.analytics.consumer.enabled=false", "flotilla.analytics.consumer.block=50ms",
-        "flotilla.analytics.consumer.claim-after=300ms", "flotilla.analytics.consumer.max-deliveries=3"})
+        "flotilla.analytics.consumer.claim-after=300ms", "flotilla.analytics.consumer.max-deliveries=3",
+        "flotilla.analytics.cache.path=target/test-databases/${random.uuid}/report-cache.db"})
 @RealEngines({Engine.MONGODB, Engine.REDIS})
 @TestJwks
 class OrderEventConsumerTests {
