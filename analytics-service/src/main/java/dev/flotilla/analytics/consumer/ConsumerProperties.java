@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param group the consumer group: every instance of this service shares it, so each event goes to one
  * @param name this consumer's name in the group; default: the host name and a random suffix
  * @param batchSize messages read at once
- * @param block how long one read waits for new messages
+ * @param block how long one read waits for new messages; below {@code spring.data.redis.timeout}, which
+ *     a blocking read is subject to as well
  * @param claimAfter how long a message may stay unacknowledged with its consumer before another
  *     consumer takes it over (its consumer is presumed dead)
  * @param maxDeliveries deliveries of one message before it goes to the dead-letter stream
@@ -28,7 +29,7 @@ public record ConsumerProperties(
         @DefaultValue("analytics-service") String group,
         @Nullable String name,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("1s") Duration block,
+        @DefaultValue("250ms") Duration block,
         @DefaultValue("30s") Duration claimAfter,
         @DefaultValue("5") int maxDeliveries,
         @DefaultValue(OrderEventStream.DEFAULT_KEY + ":dead-letter") String deadLetterKey) {

@@ -2,6 +2,7 @@ package dev.flotilla.analytics.consumer;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import dev.flotilla.order.events.OrderEventStream;
 import dev.flotilla.order.events.ReceivedOrderEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
@@ -63,7 +65,11 @@ public class OrderEventConsumer implements SmartLifecycle {
     private Thread thread;
 
     OrderEventConsumer(StringRedisTemplate redis, SalesAggregates aggregates, LiveCounters live, ConsumerProperties properties,
-            AggregateProperties aggregateProperties, Clock clock) {
+            AggregateProperties aggregateProperties, Clock clock, @Value("${spring.data.redis.timeout:60s}") Duration redisTimeout) {
+        if (properties.block().compareTo(redisTimeout) >= 0) {
+            throw new IllegalStateException("flotilla.analytics.consumer.block (" + properties.block()
+                    + ") must be shorter than spring.data.redis.timeout (" + redisTimeout + "): every idle read would time out");
+        }
         this.aggregateProperties = aggregateProperties;
         this.redis = redis;
         this.aggregates = aggregates;
