@@ -57,13 +57,19 @@ public final class LocalPlatform {
         // order-service's own identity towards product-service: user-service keeps only the hash.
         String orderClientSecret = randomSecret("");
 
+        // The order-event stream: order-service publishes to this Redis database, analytics-service reads it.
+        int orderEvents = redis.allocateDatabase();
+
         List<ServiceProcess> services = List.of(
                 ServiceEnvironments.userService(postgres, redis, adminPassword,
                         new BCryptPasswordEncoder().encode(orderClientSecret)),
                 ServiceEnvironments.productService(mongo, redis),
-                ServiceEnvironments.orderService(postgres, redis, orderClientSecret),
+                ServiceEnvironments.orderService(postgres, redis, orderEvents, orderClientSecret),
                 // Its records point at objects in the S3 store, which starts empty at every run: so do they.
-                ServiceEnvironments.imageService(s3, emptyDirectory(data.resolve("image-service")).resolve("images.db")));
+                ServiceEnvironments.imageService(s3, emptyDirectory(data.resolve("image-service")).resolve("images.db")),
+                // A cache: it may start empty every time.
+                ServiceEnvironments.analyticsService(mongo, redis, orderEvents,
+                        emptyDirectory(data.resolve("analytics-service")).resolve("report-cache.db")));
         // All at once: stopped one after the other, each would wait on engines already stopping (the
         // engines' own shutdown hook runs at the same time as this one).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,6 +82,8 @@ public final class LocalPlatform {
         Duration servicesReady = since(launched);
         List<String> notes = new ArrayList<>(List.of("Administrator: " + ADMIN_EMAIL + " / " + adminPassword));
         notes.addAll(allReady ? seed(http, adminPassword) : List.of("Demo data: none, not every service became ready"));
+        notes.add("Sales dashboard: " + ServiceEnvironments.ANALYTICS_SERVICE + "/ (admins; it logs in through /api/auth on its"
+                + " own origin, which the gateway routes to user-service)");
         notes.add("Logs: " + logs);
         Duration ready = since(launched);
         notes.add("Ready in %s: engines %s, services %s, demo data %s".formatted(seconds(ready), seconds(engines),
@@ -84,7 +92,7 @@ public final class LocalPlatform {
                 engine("postgresql", postgres.jdbcUrl("users") + ", " + postgres.jdbcUrl("orders") + " (user "
                         + postgres.username() + ")"),
                 engine("redis", "redis://" + redis.host() + ":" + redis.port()),
-                engine("mongodb (wire)", mongo.uri("products")),
+                engine("mongodb (wire)", mongo.uri("products") + ", " + mongo.uri("analytics")),
                 engine("s3 (S3Proxy)", s3.endpoint() + ", bucket " + IMAGE_BUCKET)), notes);
         if (!allReady) {
             System.out.println("Not every service became ready; see the logs above. Stopping.");

@@ -20,6 +20,7 @@ final class ServiceEnvironments {
     static final String PRODUCT_SERVICE = "http://localhost:8082";
     static final String ORDER_SERVICE = "http://localhost:8083";
     static final String IMAGE_SERVICE = "http://localhost:8084";
+    static final String ANALYTICS_SERVICE = "http://localhost:8085";
     static final String ADMIN_EMAIL = "admin@flotilla.local";
     static final String IMAGE_BUCKET = "flotilla-images";
     private static final String JWKS_URI = USER_SERVICE + "/.well-known/jwks.json";
@@ -54,9 +55,10 @@ final class ServiceEnvironments {
         return new ServiceProcess("product-service", 8082, environment);
     }
 
-    static ServiceProcess orderService(PostgresEngine postgres, RedisEngine redis, String clientSecret) {
+    /** order-service, publishing its order events to the Redis database {@code eventsDatabase}. */
+    static ServiceProcess orderService(PostgresEngine postgres, RedisEngine redis, int eventsDatabase, String clientSecret) {
         Map<String, String> environment = new HashMap<>(database(postgres, "orders", "FLOTILLA_ORDER_DB"));
-        environment.putAll(redisDatabase(redis));
+        environment.putAll(redisDatabase(redis, eventsDatabase));
         environment.putAll(Map.of(
                 "FLOTILLA_JWKS_URI", JWKS_URI,
                 "FLOTILLA_TOKEN_URI", USER_SERVICE + "/oauth2/token",
@@ -88,6 +90,20 @@ final class ServiceEnvironments {
         return new ServiceProcess("image-service", 8084, environment);
     }
 
+    /**
+     * analytics-service: its aggregates in a Mongo database of its own, the order-event stream read from
+     * order-service's Redis database {@code eventsDatabase} (its counters live there too, under
+     * {@code analytics:*}), its report cache at {@code cache}.
+     */
+    static ServiceProcess analyticsService(MongoEngine mongo, RedisEngine redis, int eventsDatabase, Path cache) {
+        Map<String, String> environment = new HashMap<>(redisDatabase(redis, eventsDatabase));
+        environment.putAll(Map.of(
+                "FLOTILLA_ANALYTICS_MONGODB_URI", mongo.uri("analytics"),
+                "FLOTILLA_JWKS_URI", JWKS_URI,
+                "FLOTILLA_ANALYTICS_CACHE_PATH", cache.toAbsolutePath().toString()));
+        return new ServiceProcess("analytics-service", 8085, environment);
+    }
+
     /** A new PostgreSQL database of a service's own, as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}. */
     private static Map<String, String> database(PostgresEngine postgres, String name, String prefix) {
         postgres.createDatabase(name);
@@ -97,7 +113,11 @@ final class ServiceEnvironments {
 
     /** The shared Redis server, with a logical database of the service's own. */
     private static Map<String, String> redisDatabase(RedisEngine redis) {
+        return redisDatabase(redis, redis.allocateDatabase());
+    }
+
+    private static Map<String, String> redisDatabase(RedisEngine redis, int database) {
         return Map.of("FLOTILLA_REDIS_HOST", redis.host(), "FLOTILLA_REDIS_PORT", Integer.toString(redis.port()),
-                "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.allocateDatabase()));
+                "SPRING_DATA_REDIS_DATABASE", Integer.toString(database));
     }
 }

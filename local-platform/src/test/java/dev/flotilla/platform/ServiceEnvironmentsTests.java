@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.flotilla.testing.RedisEngine;
 import dev.flotilla.testing.S3Engine;
 import dev.flotilla.testing.SharedEngines;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ class ServiceEnvironmentsTests {
 
     /** Read from the sources: the launcher runs the jar built from them. */
     private static final Path IMAGE_SERVICE_CONFIGURATION = Path.of("../image-service/src/main/resources/application.yaml");
+    private static final Path ANALYTICS_SERVICE_CONFIGURATION = Path.of("../analytics-service/src/main/resources/application.yaml");
 
     private final S3Engine s3 = SharedEngines.s3();
 
@@ -53,6 +55,37 @@ class ServiceEnvironmentsTests {
         assertThat(ServiceEnvironments.imageService(s3, Path.of("images.db")).environment().keySet())
                 .allSatisfy(variable -> assertThat(configuration)
                         .as("image-service's application.yaml reads %s", variable)
+                        .containsAnyOf("${" + variable + ":", "${" + variable + "}"));
+        assertThat(configuration).contains("${PORT:");
+    }
+
+    @Test
+    void analyticsServiceReadsTheStreamFromOrderServicesRedisDatabase() {
+        RedisEngine redis = SharedEngines.redis();
+        int events = redis.allocateDatabase();
+
+        Map<String, String> orders = ServiceEnvironments.orderService(SharedEngines.postgres(), redis, events, "secret").environment();
+        Map<String, String> analytics = ServiceEnvironments.analyticsService(SharedEngines.mongo(), redis, events,
+                Path.of("target/data/report-cache.db")).environment();
+
+        assertThat(analytics).containsEntry("SPRING_DATA_REDIS_DATABASE", orders.get("SPRING_DATA_REDIS_DATABASE"))
+                .containsEntry("FLOTILLA_REDIS_HOST", orders.get("FLOTILLA_REDIS_HOST"))
+                .containsEntry("FLOTILLA_REDIS_PORT", orders.get("FLOTILLA_REDIS_PORT"))
+                .containsEntry("FLOTILLA_JWKS_URI", "http://localhost:8081/.well-known/jwks.json")
+                .containsEntry("FLOTILLA_ANALYTICS_MONGODB_URI", SharedEngines.mongo().uri("analytics"));
+        assertThat(Path.of(analytics.get("FLOTILLA_ANALYTICS_CACHE_PATH"))).isAbsolute();
+    }
+
+    @Test
+    void analyticsServiceIsToldOnlyWhatItsConfigurationReads() throws IOException {
+        String configuration = Files.readString(ANALYTICS_SERVICE_CONFIGURATION);
+
+        assertThat(ServiceEnvironments.analyticsService(SharedEngines.mongo(), SharedEngines.redis(), 3, Path.of("cache.db"))
+                .environment().keySet())
+                // SPRING_DATA_REDIS_DATABASE is spring.data.redis.database by Spring Boot's relaxed binding, as for every service.
+                .filteredOn(variable -> !variable.equals("SPRING_DATA_REDIS_DATABASE"))
+                .allSatisfy(variable -> assertThat(configuration)
+                        .as("analytics-service's application.yaml reads %s", variable)
                         .containsAnyOf("${" + variable + ":", "${" + variable + "}"));
         assertThat(configuration).contains("${PORT:");
     }

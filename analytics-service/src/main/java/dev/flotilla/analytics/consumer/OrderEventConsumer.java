@@ -76,7 +76,7 @@ public class OrderEventConsumer implements SmartLifecycle {
         this.live = live;
         this.clock = clock;
         this.properties = properties;
-        this.name = properties.name() != null ? properties.name() : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.name = properties.name() != null && !properties.name().isBlank() ? properties.name() : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** One round: claims what dead consumers left, then reads new messages. Returns the messages handled. */
