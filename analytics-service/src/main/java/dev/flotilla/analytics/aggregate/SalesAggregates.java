@@ -219,15 +219,6 @@ public class SalesAggregates {
         mongo.getCollection(generation.processed()).createIndex(Indexes.ascending("at"));
     }
 
-    /** Drops a generation's collections. */
-    public void drop(Generation generation) {
-        for (Dimension dimension : Dimension.values()) {
-            mongo.dropCollection(generation.collection(dimension));
-        }
-        mongo.dropCollection(generation.processed());
-        mongo.dropCollection(generation.orders());
-    }
-
     /** Drops the collections of every generation but the ones named: what earlier backfills replaced. */
     public void dropAllExcept(Set<Generation> kept) {
         for (String collection : mongo.getCollectionNames()) {

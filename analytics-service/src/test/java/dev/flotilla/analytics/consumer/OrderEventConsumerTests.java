@@ -3,11 +3,22 @@ package dev.flotilla.analytics.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import dev.flotilla.analytics.TestOrders;
+import dev.flotilla.analytics.aggregate.AggregateProperties;
+import dev.flotilla.analytics.aggregate.Dimension;
+import dev.flotilla.analytics.aggregate.SalesAggregates;
+import dev.flotilla.analytics.live.LiveCounters;
 import dev.flotilla.order.events.OrderCancelled;
 import dev.flotilla.order.events.OrderEvent;
 import dev.flotilla.order.events.OrderEventCodec;
@@ -53,6 +64,14 @@ class OrderEventConsumerTests {
     ConsumerProperties properties;
     @Autowired
     ConsumerLag lag;
+    @Autowired
+    SalesAggregates aggregates;
+    @Autowired
+    LiveCounters live;
+    @Autowired
+    AggregateProperties aggregateProperties;
+    @Autowired
+    Clock clock;
 
     final OrderEventCodec codec = new OrderEventCodec();
 
@@ -139,6 +158,82 @@ class OrderEventConsumerTests {
         assertThat(dead).hasSize(1);
         assertThat(dead.getFirst().getValue().get("reason").toString()).contains("delivered 3 times");
         assertThat(redis.opsForStream().pending(properties.streamKey(), properties.group()).getTotalPendingMessages()).isZero();
+    }
+
+    @Test
+    void twoConsumersDrainingOneStreamTogetherCountEveryEventOnce() throws Exception {
+        List<TestOrders.Published> events = new TestOrders(3, DEC_1, 5).events(400);
+        for (int i = 0; i < events.size(); i++) {
+            TestOrders.publish(redis, properties.streamKey(), events.get(i));
+            if (i % 10 == 0) {
+                // order-service's relay publishing the same event again after a crash
+                TestOrders.publish(redis, properties.streamKey(), events.get(i));
+            }
+        }
+        OrderEventConsumer second = new OrderEventConsumer(redis, aggregates, live, named("second"), aggregateProperties,
+                clock, Duration.ofSeconds(1));
+        LocalDate today = LiveCounters.today(clock);
+        LiveCounters.Live before = live.read(today);
+
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> handled = both.invokeAll(List.of(() -> drain(consumer), () -> drain(second)));
+        both.shutdown();
+
+        assertThat(handled.get(0).get()).as("each consumer took a share").isPositive();
+        assertThat(handled.get(1).get()).as("each consumer took a share").isPositive();
+        assertThat(countryTotals()).isEqualTo(TestOrders.netTotals(events));
+        LiveCounters.Live after = live.read(today);
+        assertThat(after.orders() - before.orders() + " orders, " + after.revenueEur().subtract(before.revenueEur()) + " EUR")
+                .isEqualTo(TestOrders.netTotals(events));
+        assertThat(redis.opsForStream().pending(properties.streamKey(), properties.group()).getTotalPendingMessages()).isZero();
+    }
+
+    @Test
+    void aConsumerKilledAfterTheAggregatesBeforeItsAcknowledgementIsTakenOverWithoutCountingTwice() throws Exception {
+        List<TestOrders.Published> events = new TestOrders(4, DEC_1, 2).events(20);
+        events.forEach(event -> TestOrders.publish(redis, properties.streamKey(), event));
+        consumer.pollOnce();
+        List<TestOrders.Published> later = new TestOrders(5, DEC_1, 2).events(20);
+        later.forEach(event -> TestOrders.publish(redis, properties.streamKey(), event));
+        // A consumer reads the batch, stores half of it in the aggregates and dies: no live counters, no XACK.
+        List<MapRecord<String, Object, Object>> taken = redis.opsForStream().read(Consumer.from(properties.group(), "killed"),
+                StreamReadOptions.empty().count(100), StreamOffset.create(properties.streamKey(), ReadOffset.lastConsumed()));
+        assertThat(taken).hasSize(later.size());
+        aggregates.applyAll(later.subList(0, later.size() / 2).stream()
+                .map(event -> new SalesAggregates.Delivery(event.id(), event.event())).toList());
+
+        Thread.sleep(400);
+        assertThat(consumer.pollOnce()).isEqualTo(later.size());
+
+        List<TestOrders.Published> all = new java.util.ArrayList<>(events);
+        all.addAll(later);
+        assertThat(countryTotals()).isEqualTo(TestOrders.netTotals(all));
+        assertThat(redis.opsForStream().pending(properties.streamKey(), properties.group()).getTotalPendingMessages()).isZero();
+    }
+
+    private ConsumerProperties named(String name) {
+        return new ConsumerProperties(true, properties.streamKey(), properties.group(), name, properties.batchSize(),
+                properties.block(), properties.claimAfter(), properties.maxDeliveries(), properties.deadLetterKey());
+    }
+
+    /** Polls until a round finds nothing; returns the messages this consumer handled. */
+    private static int drain(OrderEventConsumer consumer) {
+        int handled = 0;
+        for (int round; (round = consumer.pollOnce()) > 0; ) {
+            handled += round;
+        }
+        return handled;
+    }
+
+    /** Net orders and revenue over every country bucket. */
+    private String countryTotals() {
+        long orders = 0;
+        BigDecimal revenue = BigDecimal.ZERO;
+        for (Document bucket : mongo.findAll(Document.class, Dimension.COUNTRY.collection())) {
+            orders += ((Number) bucket.get("orders")).longValue();
+            revenue = revenue.add(bucket.get("revenueEur", org.bson.types.Decimal128.class).bigDecimalValue());
+        }
+        return orders + " orders, " + revenue.setScale(2) + " EUR";
     }
 
     private Document country() {
