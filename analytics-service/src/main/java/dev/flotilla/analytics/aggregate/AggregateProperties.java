@@ -8,19 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The aggregates, under {@code flotilla.analytics.aggregates}.
  *
- * @param pruneAfter how long a bucket keeps the ids of the events it has taken once they are recorded as
- *     processed; a batch that took longer than half of this between its dedupe check and its bucket
- *     updates is abandoned and redelivered, so that a pruned marker can never let an event in twice
- * @param pruneEvery how often the consumer prunes
- * @param pruneBatch processed events whose markers one pruning round removes
+ * @param lease how long a consumer holds the events it is applying; after it, another may take them over.
+ *     A batch that took more than half of it between its claim and its writes is abandoned and
+ *     redelivered. Keep it at or below the consumer's {@code claim-after}, so that a redelivered
+ *     message usually finds the lease over
+ * @param sweepEvery how often the consumer looks for markers a dead consumer left behind
+ * @param sweepBatch buckets with markers one sweep looks at, per collection
  * @param backfillPage stream entries a backfill reads and applies at once
  * @param backfillStaleAfter a backfill whose heartbeat is older than this is presumed dead and may be replaced
  */
 @ConfigurationProperties("flotilla.analytics.aggregates")
 public record AggregateProperties(
-        @DefaultValue("1h") Duration pruneAfter,
-        @DefaultValue("1m") Duration pruneEvery,
-        @DefaultValue("1000") int pruneBatch,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("1m") Duration sweepEvery,
+        @DefaultValue("1000") int sweepBatch,
         @DefaultValue("500") int backfillPage,
         @DefaultValue("2m") Duration backfillStaleAfter) {
 }

@@ -45,23 +45,28 @@ import org.springframework.stereotype.Component;
 /**
  * Applies order events to the daily aggregates exactly once, without multi-document transactions.
  *
- * <p>Every bucket update is idempotent on its own: {@code updateOne({_id: bucket, events: {$ne: id}},
- * {$inc: ..., $addToSet: {events: id}}, upsert)} changes a bucket only if it has not seen the event.
- * On a bucket that has, the upsert tries to insert, meets the existing {@code _id} and fails with a
- * duplicate key. The same failure comes when another consumer created the bucket a moment earlier for
- * another event, so a duplicate key is retried once: the bucket exists then, and a second duplicate
- * key can only mean that it has seen the event. After every bucket, the event id goes into
- * {@code processed_events} (unique {@code _id}); only then is the message acknowledged. A consumer that
- * dies anywhere in between gets the message again: buckets already changed skip it, the others take it,
- * and the record is written. Nothing is lost (acknowledged only after everything is stored) and nothing
- * is counted twice (each bucket remembers the event). {@code processed_events} lets a redelivery of a
- * finished event skip the buckets altogether.
+ * <ol>
+ *   <li><b>Claim.</b> Each event gets a record in {@code processed_events} (unique {@code _id}):
+ *       "applying", owned by this call until a lease ({@code lease}, 30 s) ends. An event with a record
+ *       already is a duplicate (applied), or held by another consumer (left for later), or held by a
+ *       consumer whose lease ran out, which is taken over with a compare-and-set on the old owner.</li>
+ *   <li><b>Write.</b> Each bucket is changed by one idempotent statement: {@code updateOne({_id: bucket,
+ *       events: {$ne: id}}, {$inc: ..., $addToSet: {events: id}}, upsert)} changes a bucket only if it has
+ *       not seen the event. On a bucket that has, the upsert tries to insert, meets the existing {@code _id}
+ *       and fails with a duplicate key. The same failure comes when another consumer created the bucket a
+ *       moment earlier for another event, so a duplicate key is retried once: the bucket exists then, and a
+ *       second duplicate key can only mean that it has seen the event.</li>
+ *   <li><b>Done.</b> The record becomes "applied"; then the buckets forget the event ({@code $pullAll}),
+ *       so the marker arrays only ever hold the events being applied right now, whatever the rate.</li>
+ * </ol>
+ * Only then is the message acknowledged. A consumer that dies after its claim leaves the record
+ * "applying": once the lease ends, a redelivery takes it over and writes again, the buckets already
+ * changed skipping it by their markers. One that dies after "applied" leaves markers behind, which
+ * {@link #sweepMarkers} removes. A call that stalls past half its lease before writing abandons its batch
+ * (it will be redelivered), so a takeover can only meet a first owner's writes that were already made.
+ * The one assumption: a write does not stay in flight for more than half a lease.
  *
- * <p>A batch of events is applied with one bulk write per collection. The buckets forget an event once
- * it has been recorded as processed for {@code prune-after} ({@link #pruneMarkers}), which keeps them
- * small; a batch that took more than half of that between its dedupe check and its bucket writes is
- * abandoned before writing (it is redelivered and finds its record), so a forgotten marker never lets an
- * event in twice.
+ * <p>A batch of events is applied with one bulk write per collection and step.
  *
  * <p>A cancellation subtracts from the day the order was placed, which the {@code orders} collection
  * remembers from the OrderPlaced event; a cancellation that arrives first waits (it is retried).
@@ -76,6 +81,8 @@ public class SalesAggregates {
 
     private static final Logger log = LoggerFactory.getLogger(SalesAggregates.class);
     private static final int DUPLICATE_KEY = 11000;
+    private static final String APPLYING = "applying";
+    private static final String APPLIED = "applied";
 
     private final MongoTemplate mongo;
     private final Generations generations;
@@ -103,7 +110,9 @@ public class SalesAggregates {
         /** Applied before: nothing changed. */
         DUPLICATE,
         /** A cancellation whose order has not been placed yet: nothing changed, to be retried. */
-        NOT_YET_PLACED
+        NOT_YET_PLACED,
+        /** Being applied by another consumer right now: to be retried (it may die before it is done). */
+        IN_PROGRESS
     }
 
     /** Applies one event; a cancellation of an order not placed yet throws {@link OrderNotYetPlacedException}. */
@@ -122,7 +131,8 @@ public class SalesAggregates {
     public Map<UUID, Outcome> applyAll(List<Delivery> deliveries) {
         Generations.Targets before = generations.current();
         Map<UUID, Outcome> outcomes = applyTo(before.active(), deliveries);
-        List<Delivery> settled = deliveries.stream().filter(d -> outcomes.get(d.id()) != Outcome.NOT_YET_PLACED).toList();
+        List<Delivery> settled = deliveries.stream()
+                .filter(d -> outcomes.get(d.id()) == Outcome.APPLIED || outcomes.get(d.id()) == Outcome.DUPLICATE).toList();
         if (before.building() != null) {
             applyTo(before.building(), settled);
         }
@@ -143,72 +153,173 @@ public class SalesAggregates {
      */
     public Map<UUID, Outcome> applyTo(Generation generation, List<Delivery> deliveries) {
         Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
-        Map<UUID, Delivery> unique = new LinkedHashMap<>();
+        Map<String, Delivery> unique = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
-            if (unique.putIfAbsent(delivery.id(), delivery) != null) {
+            if (unique.putIfAbsent(delivery.id().toString(), delivery) != null) {
                 outcomes.put(delivery.id(), Outcome.DUPLICATE);
             }
         }
         if (unique.isEmpty()) {
             return outcomes;
         }
-        Instant checkedAt = clock.instant();
-        Set<String> processed = new HashSet<>();
-        for (Document done : mongo.getCollection(generation.processed())
-                .find(Filters.in("_id", unique.keySet().stream().map(UUID::toString).toList())).projection(new Document("_id", 1))) {
-            processed.add(done.getString("_id"));
-        }
-
         Map<String, LocalDate> placedDays = new HashMap<>();
-        List<WriteModel<Document>> orders = new ArrayList<>();
         for (Delivery delivery : unique.values()) {
             if (delivery.event() instanceof OrderPlaced placed) {
-                LocalDate day = LocalDate.ofInstant(placed.occurredAt(), ZoneOffset.UTC);
-                placedDays.putIfAbsent(placed.orderId().toString(), day);
-                if (!processed.contains(delivery.id().toString())) {
-                    orders.add(new UpdateOneModel<>(Filters.eq("_id", placed.orderId().toString()),
-                            Updates.setOnInsert("day", day.toString()), new UpdateOptions().upsert(true)));
-                }
+                placedDays.putIfAbsent(placed.orderId().toString(), LocalDate.ofInstant(placed.occurredAt(), ZoneOffset.UTC));
             }
         }
         lookUpPlacedDays(generation, unique.values(), placedDays);
 
+        // 1. Claim every event: a processed record, "applying", owned by this call for the lease.
+        Instant claimedAt = clock.instant();
+        String owner = UUID.randomUUID().toString();
+        Map<String, Application> claims = new LinkedHashMap<>();
         Set<LocalDate> touched = new LinkedHashSet<>();
-        Map<Dimension, List<WriteModel<Document>>> buckets = new EnumMap<>(Dimension.class);
-        List<WriteModel<Document>> records = new ArrayList<>();
         for (Delivery delivery : unique.values()) {
-            String id = delivery.id().toString();
             LocalDate day = placedDays.get(delivery.event().orderId().toString());
             if (day == null) {
                 outcomes.put(delivery.id(), Outcome.NOT_YET_PLACED);
-                continue;
+            } else {
+                touched.add(day);
+                claims.put(delivery.id().toString(), new Application(delivery, day, contributions(delivery.event())));
             }
-            touched.add(day);
-            if (processed.contains(id)) {
-                outcomes.put(delivery.id(), Outcome.DUPLICATE);
-                continue;
-            }
-            outcomes.put(delivery.id(), Outcome.APPLIED);
-            Document bucketIds = new Document();
-            for (Contribution contribution : contributions(delivery.event())) {
-                String bucket = day + "|" + contribution.key();
-                buckets.computeIfAbsent(contribution.dimension(), d -> new ArrayList<>()).add(bucketUpdate(id, day, bucket, contribution));
-                bucketIds.computeIfAbsent(contribution.dimension().name(), d -> new ArrayList<String>());
-                bucketIds.getList(contribution.dimension().name(), String.class).add(bucket);
-            }
-            records.add(new InsertOneModel<>(new Document("_id", id).append("at", Date.from(clock.instant()))
-                    .append("day", day.toString()).append("buckets", bucketIds)));
         }
-        if (Duration.between(checkedAt, clock.instant()).compareTo(properties.pruneAfter().dividedBy(2)) > 0) {
-            throw new IllegalStateException("batch too slow between its dedupe check and its writes; it will be redelivered");
+        Map<String, Outcome> others = new HashMap<>();
+        Set<String> claimed = claim(generation, claims, owner, claimedAt, others);
+        others.forEach((id, outcome) -> outcomes.put(UUID.fromString(id), outcome));
+
+        // 2. Write the orders' days and the buckets, each bucket remembering the events it took.
+        List<WriteModel<Document>> orders = new ArrayList<>();
+        Map<Dimension, List<WriteModel<Document>>> buckets = new EnumMap<>(Dimension.class);
+        Map<Dimension, Map<String, List<String>>> markers = new EnumMap<>(Dimension.class);
+        for (String id : claimed) {
+            Application application = claims.get(id);
+            if (application.delivery().event() instanceof OrderPlaced placed) {
+                orders.add(new UpdateOneModel<>(Filters.eq("_id", placed.orderId().toString()),
+                        Updates.setOnInsert("day", application.day().toString()), new UpdateOptions().upsert(true)));
+            }
+            for (Contribution contribution : application.contributions()) {
+                String bucket = application.day() + "|" + contribution.key();
+                buckets.computeIfAbsent(contribution.dimension(), d -> new ArrayList<>())
+                        .add(bucketUpdate(id, application.day(), bucket, contribution));
+                markers.computeIfAbsent(contribution.dimension(), d -> new LinkedHashMap<>())
+                        .computeIfAbsent(bucket, b -> new ArrayList<>()).add(id);
+            }
+            outcomes.put(application.delivery().id(), Outcome.APPLIED);
+        }
+        if (Duration.between(claimedAt, clock.instant()).compareTo(properties.lease().dividedBy(2)) > 0) {
+            // Past half the lease another consumer may take these events over: leave them to it.
+            throw new IllegalStateException("batch too slow between its claim and its writes; it will be redelivered");
         }
         write(generation.orders(), orders, false);
         for (Map.Entry<Dimension, List<WriteModel<Document>>> dimension : buckets.entrySet()) {
             write(generation.collection(dimension.getKey()), dimension.getValue(), true);
         }
-        write(generation.processed(), records, false);
+
+        // 3. Done: the records say so, and the buckets forget the events (a redelivery now stops at the record).
+        if (!claimed.isEmpty()) {
+            long marked = mongo.getCollection(generation.processed()).updateMany(
+                    Filters.and(Filters.in("_id", claimed), Filters.eq("owner", owner)),
+                    Updates.combine(Updates.set("state", APPLIED), Updates.unset("owner"), Updates.unset("leaseUntil")))
+                    .getModifiedCount();
+            if (marked < claimed.size()) {
+                // Some were taken over while this call stalled: their markers stay until their records say "applied".
+                Set<String> applied = appliedAmong(generation, claimed);
+                markers.values().forEach(byBucket -> byBucket.values().forEach(ids -> ids.retainAll(applied)));
+            }
+            forget(generation, markers);
+        }
         versions.touched(touched);
         return outcomes;
+    }
+
+    /** An event this call applies: the day its order was placed and what it adds to which buckets. */
+    private record Application(Delivery delivery, LocalDate day, List<Contribution> contributions) {
+
+        /** The buckets it touches, per dimension: what the marker sweep needs to find them again. */
+        Document bucketIds() {
+            Document ids = new Document();
+            for (Contribution contribution : contributions) {
+                ids.computeIfAbsent(contribution.dimension().name(), d -> new ArrayList<String>());
+                ids.getList(contribution.dimension().name(), String.class).add(day + "|" + contribution.key());
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * Inserts a record per event, "applying" and owned by {@code owner} until the lease ends. An event
+     * with a record already is applied (DUPLICATE), held by a live claim (IN_PROGRESS, retried later),
+     * or held by a claim whose lease ran out: taken over, with a compare-and-set on the old owner, and
+     * applied again (the buckets its first owner reached skip it).
+     *
+     * @return the ids now claimed by {@code owner}; the others' outcomes go to {@code others}
+     */
+    private Set<String> claim(Generation generation, Map<String, Application> claims, String owner, Instant now,
+            Map<String, Outcome> others) {
+        Date leaseUntil = Date.from(now.plus(properties.lease()));
+        List<WriteModel<Document>> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>(claims.keySet());
+        for (String id : ids) {
+            Application application = claims.get(id);
+            records.add(new InsertOneModel<>(new Document("_id", id).append("state", APPLYING).append("owner", owner)
+                    .append("leaseUntil", leaseUntil).append("at", Date.from(now)).append("day", application.day().toString())
+                    .append("buckets", application.bucketIds())));
+        }
+        Set<String> claimed = new LinkedHashSet<>(ids);
+        if (records.isEmpty()) {
+            return claimed;
+        }
+        Set<String> taken = new HashSet<>();
+        try {
+            mongo.getCollection(generation.processed()).bulkWrite(records, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(ids.get(error.getIndex()));
+            }
+        }
+        if (taken.isEmpty()) {
+            return claimed;
+        }
+        claimed.removeAll(taken);
+        for (Document record : mongo.getCollection(generation.processed()).find(Filters.in("_id", taken))) {
+            String id = record.getString("_id");
+            Date expiry = record.getDate("leaseUntil");
+            if (APPLIED.equals(record.getString("state"))) {
+                others.put(id, Outcome.DUPLICATE);
+            } else if (expiry != null && expiry.toInstant().isBefore(now) && mongo.getCollection(generation.processed())
+                    .updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", APPLYING),
+                            Filters.eq("owner", record.getString("owner"))),
+                            Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", leaseUntil)))
+                    .getModifiedCount() == 1) {
+                claimed.add(id);
+            } else {
+                others.put(id, Outcome.IN_PROGRESS);
+            }
+        }
+        return claimed;
+    }
+
+    private Set<String> appliedAmong(Generation generation, Set<String> ids) {
+        Set<String> applied = new HashSet<>();
+        for (Document record : mongo.getCollection(generation.processed())
+                .find(Filters.and(Filters.in("_id", ids), Filters.eq("state", APPLIED))).projection(new Document("_id", 1))) {
+            applied.add(record.getString("_id"));
+        }
+        return applied;
+    }
+
+    /** Removes the events from the buckets' markers: one update per bucket. */
+    private void forget(Generation generation, Map<Dimension, Map<String, List<String>>> markers) {
+        for (Map.Entry<Dimension, Map<String, List<String>>> dimension : markers.entrySet()) {
+            List<WriteModel<Document>> pulls = new ArrayList<>();
+            dimension.getValue().forEach((bucket, events) -> pulls.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
+                    Updates.pullAll("events", events))));
+            write(generation.collection(dimension.getKey()), pulls, false);
+        }
     }
 
     /** Creates the indexes of a generation's collections: the days reports match, the age pruning looks for. */
@@ -254,40 +365,42 @@ public class SalesAggregates {
         }
     }
 
-    /** Forgets, in the buckets, the events recorded as processed before {@code prune-after}; returns how many. */
-    public int pruneMarkers() {
-        Generations.Targets targets = generations.current();
-        int pruned = 0;
-        for (Generation generation : targets.all()) {
-            pruned += pruneMarkers(generation, clock.instant().minus(properties.pruneAfter()));
-        }
-        return pruned;
-    }
-
-    private int pruneMarkers(Generation generation, Instant before) {
-        List<Document> due = mongo.getCollection(generation.processed())
-                .find(Filters.and(Filters.exists("pruned", false), Filters.lt("at", Date.from(before))))
-                .limit(properties.pruneBatch()).into(new ArrayList<>());
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Map<Dimension, List<WriteModel<Document>>> pulls = new EnumMap<>(Dimension.class);
-        for (Document record : due) {
-            Document bucketIds = record.get("buckets", Document.class);
+    /**
+     * Removes the markers a consumer left behind when it died between applying its events and forgetting
+     * them: the markers of events whose records say "applied". Markers of events still being applied stay.
+     * Returns how many markers went.
+     */
+    public int sweepMarkers() {
+        int swept = 0;
+        for (Generation generation : generations.current().all()) {
             for (Dimension dimension : Dimension.values()) {
-                List<String> ids = bucketIds == null ? null : bucketIds.getList(dimension.name(), String.class);
-                for (String bucket : ids == null ? List.<String>of() : ids) {
-                    pulls.computeIfAbsent(dimension, d -> new ArrayList<>()).add(new UpdateOneModel<>(Filters.eq("_id", bucket),
-                            Updates.pull("events", record.getString("_id"))));
-                }
+                swept += sweepMarkers(generation, dimension);
             }
         }
-        for (Map.Entry<Dimension, List<WriteModel<Document>>> dimension : pulls.entrySet()) {
-            write(generation.collection(dimension.getKey()), dimension.getValue(), false);
+        return swept;
+    }
+
+    private int sweepMarkers(Generation generation, Dimension dimension) {
+        Map<String, List<String>> markers = new LinkedHashMap<>();
+        for (Document bucket : mongo.getCollection(generation.collection(dimension)).find(Filters.exists("events.0"))
+                .projection(new Document("events", 1)).limit(properties.sweepBatch())) {
+            markers.put(bucket.getString("_id"), bucket.getList("events", String.class));
         }
-        List<String> ids = due.stream().map(record -> record.getString("_id")).toList();
-        write(generation.processed(), List.of(new UpdateManyModel<>(Filters.in("_id", ids), Updates.set("pruned", true))), false);
-        return due.size();
+        Set<String> events = new LinkedHashSet<>();
+        markers.values().forEach(events::addAll);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Set<String> applied = appliedAmong(generation, events);
+        Map<String, List<String>> stale = new LinkedHashMap<>();
+        markers.forEach((bucket, ids) -> {
+            List<String> done = ids.stream().filter(applied::contains).toList();
+            if (!done.isEmpty()) {
+                stale.put(bucket, done);
+            }
+        });
+        forget(generation, Map.of(dimension, stale));
+        return stale.values().stream().mapToInt(List::size).sum();
     }
 
     private void lookUpPlacedDays(Generation generation, Iterable<Delivery> deliveries, Map<String, LocalDate> placedDays) {

@@ -70,6 +70,11 @@ public class OrderEventConsumer implements SmartLifecycle {
             throw new IllegalStateException("flotilla.analytics.consumer.block (" + properties.block()
                     + ") must be shorter than spring.data.redis.timeout (" + redisTimeout + "): every idle read would time out");
         }
+        if (aggregateProperties.lease().compareTo(properties.claimAfter().multipliedBy(properties.maxDeliveries() - 1)) >= 0) {
+            throw new IllegalStateException("flotilla.analytics.aggregates.lease (" + aggregateProperties.lease()
+                    + ") must end before a dead consumer's messages are dead-lettered: keep it below claim-after x "
+                    + "(max-deliveries - 1)");
+        }
         this.aggregateProperties = aggregateProperties;
         this.redis = redis;
         this.aggregates = aggregates;
@@ -156,8 +161,13 @@ public class OrderEventConsumer implements SmartLifecycle {
             if (!counted.add(delivery.id())) {
                 continue;
             }
-            if (outcomes.get(delivery.id()) == SalesAggregates.Outcome.NOT_YET_PLACED) {
+            SalesAggregates.Outcome outcome = outcomes.get(delivery.id());
+            if (outcome == SalesAggregates.Outcome.NOT_YET_PLACED) {
                 log.info("Order event {} waits: its order {} has not been placed yet", delivery.id(), delivery.event().orderId());
+                continue;
+            }
+            if (outcome == SalesAggregates.Outcome.IN_PROGRESS) {
+                log.info("Order event {} waits: another consumer is applying it", delivery.id());
                 continue;
             }
             try {
@@ -203,13 +213,13 @@ public class OrderEventConsumer implements SmartLifecycle {
     }
 
     private void run() {
-        Instant nextPrune = clock.instant();
+        Instant nextSweep = clock.instant();
         while (running) {
             try {
                 pollOnce();
-                if (!clock.instant().isBefore(nextPrune)) {
-                    nextPrune = clock.instant().plus(aggregateProperties.pruneEvery());
-                    aggregates.pruneMarkers();
+                if (!clock.instant().isBefore(nextSweep)) {
+                    nextSweep = clock.instant().plus(aggregateProperties.sweepEvery());
+                    aggregates.sweepMarkers();
                 }
             } catch (RuntimeException e) {
                 log.warn("Reading order events failed: {}; retrying", e.getMessage());

@@ -41,7 +41,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-@DataMongoTest(properties = "flotilla.analytics.aggregates.prune-after=10m")
+@DataMongoTest(properties = "flotilla.analytics.aggregates.lease=10m")
 @ImportAutoConfiguration(DataRedisAutoConfiguration.class)
 @EnableConfigurationProperties(AggregateProperties.class)
 @RealEngines({Engine.MONGODB, Engine.REDIS})
@@ -92,6 +92,8 @@ class SalesAggregatesTests {
     MovableClock clock;
     @Autowired
     AggregateVersions versions;
+    @Autowired
+    Generations generations;
 
     @BeforeEach
     void empty() {
@@ -124,22 +126,32 @@ class SalesAggregatesTests {
     }
 
     @Test
-    void aConsumerThatDiedBetweenBucketsNeitherLosesNorDoublesTheEvent() {
+    void aConsumerThatDiedBetweenBucketsNeitherLosesNorDoublesTheEventOnceItsLeaseIsOver() {
         UUID event = UUID.randomUUID();
         OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
         aggregates.apply(event, order);
-        // As if it had died after the product buckets: the category and country updates and the
-        // processed record never happened.
-        undo(Dimension.CATEGORY, "2026-12-01|fashion", event, 1, 4, "75.50");
-        undo(Dimension.COUNTRY, "2026-12-01|DE", event, 1, 4, "75.50");
-        mongo.remove(Query.query(Criteria.where("_id").is(event.toString())), new Generation(0).processed());
+        // As if it had died after the product buckets: they remember the event, the category and country
+        // updates never happened, and its record still says "applying", in its name, until its lease ends.
+        undo(Dimension.CATEGORY, "2026-12-01|fashion", 1, 4, "75.50");
+        undo(Dimension.COUNTRY, "2026-12-01|DE", 1, 4, "75.50");
+        for (String product : List.of(SHOES, HAT)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|" + product)),
+                    new Update().addToSet("events", event.toString()), Dimension.PRODUCT.collection());
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.toString())), new Update().set("state", "applying")
+                .set("owner", "dead").set("leaseUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(10)))),
+                new Generation(0).processed());
 
-        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.APPLIED);
+        assertThat(aggregates.applyAll(List.of(new SalesAggregates.Delivery(event, order))))
+                .as("held by a live lease").containsEntry(event, SalesAggregates.Outcome.IN_PROGRESS);
+        clock.forward(Duration.ofMinutes(11));
+        assertThat(aggregates.apply(event, order)).as("taken over").isEqualTo(SalesAggregates.Outcome.APPLIED);
 
         assertThat(bucket(Dimension.PRODUCT, "2026-12-01|" + SHOES)).containsEntry("orders", 1).containsEntry("units", 3);
         assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion")).containsEntry("orders", 1).containsEntry("units", 4);
         assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1);
         assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
+        assertNoMarkers();
     }
 
     @Test
@@ -232,25 +244,65 @@ class SalesAggregatesTests {
     }
 
     @Test
-    void markersArePrunedOnlyAfterPruneAfterAndARedeliveryStaysADuplicate() {
+    void bucketsForgetAnEventOnceItIsAppliedAndTheSweepRemovesWhatADeadConsumerLeft() {
         UUID event = UUID.randomUUID();
         OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
         aggregates.apply(event, order);
+        assertNoMarkers();
 
-        assertThat(aggregates.pruneMarkers()).isZero();
-        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE").getList("events", String.class)).containsExactly(event.toString());
+        // A consumer that died between "applied" and forgetting: its markers stay until the sweep.
+        UUID other = UUID.randomUUID();
+        aggregates.apply(other, placed(UUID.randomUUID(), DEC_1));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|DE")),
+                new Update().addToSet("events", other.toString()), Dimension.COUNTRY.collection());
+        // And one still being applied by a live consumer: its marker must stay.
+        mongo.insert(new Document("_id", "still-applying").append("state", "applying"), new Generation(0).processed());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|fashion")),
+                new Update().addToSet("events", "still-applying"), Dimension.CATEGORY.collection());
 
-        clock.forward(Duration.ofMinutes(11));
-        assertThat(aggregates.pruneMarkers()).isEqualTo(1);
-        assertThat(aggregates.pruneMarkers()).isZero();
+        assertThat(aggregates.sweepMarkers()).isEqualTo(1);
+        assertThat(aggregates.sweepMarkers()).isZero();
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE").getList("events", String.class)).isEmpty();
+        assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion").getList("events", String.class)).containsExactly("still-applying");
+        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
+        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 2).containsEntry("units", 8);
+    }
 
+    @Test
+    void aBatchThatStalledPastHalfItsLeaseWritesNothing() {
+        SalesAggregates slow = new SalesAggregates(mongo, generations, versions,
+                new AggregateProperties(Duration.ofMinutes(10), Duration.ofMinutes(1), 1000, 500, Duration.ofMinutes(2)),
+                new Clock() {
+                    private int calls;
+
+                    @Override
+                    public Instant instant() {
+                        // Its claim at the first reading, its writes 6 minutes later.
+                        return clock.instant().plus(Duration.ofMinutes(calls++ == 0 ? 0 : 6));
+                    }
+
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        throw new UnsupportedOperationException();
+                    }
+                });
+
+        assertThatExceptionOfType(IllegalStateException.class)
+                .isThrownBy(() -> slow.apply(UUID.randomUUID(), placed(UUID.randomUUID(), DEC_1)));
+        assertThat(mongo.findAll(Document.class, Dimension.COUNTRY.collection())).isEmpty();
+    }
+
+    private void assertNoMarkers() {
         for (Dimension dimension : Dimension.values()) {
             for (Document bucket : mongo.findAll(Document.class, dimension.collection())) {
                 assertThat(bucket.getList("events", String.class)).as(bucket.getString("_id")).isEmpty();
             }
         }
-        assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
-        assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1).containsEntry("units", 4);
     }
 
     @Test
@@ -276,10 +328,9 @@ class SalesAggregatesTests {
                 order.totals(), order.totalsEur(), order.occurredAt().plusSeconds(60), "customer");
     }
 
-    private void undo(Dimension dimension, String bucket, UUID event, int orders, int units, String revenue) {
+    private void undo(Dimension dimension, String bucket, int orders, int units, String revenue) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(bucket)), new Update().inc("orders", -orders)
-                .inc("units", -units).inc("revenueEur", new BigDecimal(revenue).negate()).pull("events", event.toString()),
-                dimension.collection());
+                .inc("units", -units).inc("revenueEur", new BigDecimal(revenue).negate()), dimension.collection());
     }
 
     private Document bucket(Dimension dimension, String id) {

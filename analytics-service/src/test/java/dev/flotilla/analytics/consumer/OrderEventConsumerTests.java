@@ -47,6 +47,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** The consumer against real Redis and the Mongo wire server, driven one round at a time. */
 @SpringBootTest(properties = {"flotilla.analytics.consumer.enabled=false", "flotilla.analytics.consumer.block=50ms",
         "flotilla.analytics.consumer.claim-after=300ms", "flotilla.analytics.consumer.max-deliveries=3",
+        "flotilla.analytics.aggregates.lease=500ms",
         "flotilla.analytics.cache.path=target/test-databases/${random.uuid}/report-cache.db"})
 @RealEngines({Engine.MONGODB, Engine.REDIS})
 @TestJwks
@@ -208,6 +209,27 @@ class OrderEventConsumerTests {
         List<TestOrders.Published> all = new java.util.ArrayList<>(events);
         all.addAll(later);
         assertThat(countryTotals()).isEqualTo(TestOrders.netTotals(all));
+        assertThat(redis.opsForStream().pending(properties.streamKey(), properties.group()).getTotalPendingMessages()).isZero();
+    }
+
+    @Test
+    void aConsumerKilledAfterItsClaimIsTakenOverOnceItsLeaseIsOver() throws Exception {
+        UUID event = UUID.randomUUID();
+        publish(event, placed(UUID.randomUUID()));
+        redis.opsForStream().createGroup(properties.streamKey(), ReadOffset.from("0"), properties.group());
+        redis.opsForStream().read(Consumer.from(properties.group(), "killed"), StreamReadOptions.empty().count(10),
+                StreamOffset.create(properties.streamKey(), ReadOffset.lastConsumed()));
+        // Its claim, made just before it died: "applying", in its name, for the lease.
+        mongo.insert(new Document("_id", event.toString()).append("state", "applying").append("owner", "killed")
+                .append("leaseUntil", java.util.Date.from(Instant.now().plusMillis(450))), "processed_events");
+
+        Thread.sleep(350);
+        consumer.pollOnce();
+        assertThat(mongo.findById("2026-12-01|DE", Document.class, "sales_by_day_country")).as("lease still running").isNull();
+        Thread.sleep(400);
+        consumer.pollOnce();
+
+        assertThat(country()).containsEntry("orders", 1);
         assertThat(redis.opsForStream().pending(properties.streamKey(), properties.group()).getTotalPendingMessages()).isZero();
     }
 
