@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.flotilla.testing.Infrastructure;
+import dev.flotilla.testing.SharedEngines;
+
 /** The benchmark's figures as text: the machine and flags, the apply rates, the report latencies, the checks. */
 final class BenchmarkSummary {
 
@@ -22,11 +25,9 @@ final class BenchmarkSummary {
                   analytics-service JVM flags: %s
                   benchmark JVM flags: %s
                   %s
-                  Redis 6.2: the embedded redis-server binary, a process of its own. MongoDB: mongo-java-server
-                  (the Mongo wire protocol, in memory) INSIDE the benchmark JVM: the Mongo work is in "bench CPU",
-                  on the same cores as the services.
+                  %s
 
-                """, Machine.describe(), String.join(" ", AnalyticsBenchmark.FLAGS), Machine.ownFlags(), setting));
+                """, Machine.describe(), String.join(" ", AnalyticsBenchmark.FLAGS), Machine.ownFlags(), setting, engines()));
         text.append(String.format(Locale.ROOT, """
                 1. Events applied per second (goal: %,d/s). A fresh stream, group and Mongo database per line; each
                    service applied a warm-up backlog first. Timed from the first event published until the group had
@@ -64,6 +65,16 @@ final class BenchmarkSummary {
             }
         }
         return text.toString();
+    }
+
+    private static String engines() {
+        if (SharedEngines.infrastructure() == Infrastructure.EMBEDDED) {
+            return """
+                    Redis 6.2: the embedded redis-server binary, a process of its own. MongoDB: mongo-java-server
+                      (the Mongo wire protocol, in memory) INSIDE the benchmark JVM: the Mongo work is in "bench",
+                      on the same cores as the services.""";
+        }
+        return "engines: " + SharedEngines.infrastructure() + " (Testcontainers); their CPU is in \"others\", not in \"bench\" or \"redis\".";
     }
 
     private static String rateRow(ApplyRate.Result rate) {
