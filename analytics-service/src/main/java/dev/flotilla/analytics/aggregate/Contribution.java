@@ -39,6 +39,11 @@ record Contribution(Dimension dimension, String key, int orders, int units, BigD
         return new Contribution(dimension, key, orders, units + other.units, revenueEur.add(other.revenueEur));
     }
 
+    /** Two orders' contributions to the same bucket, summed: a batch writes each bucket once. */
+    Contribution plus(Contribution other) {
+        return new Contribution(dimension, key, orders + other.orders, units + other.units, revenueEur.add(other.revenueEur));
+    }
+
     private Contribution times(int sign) {
         return new Contribution(dimension, key, orders * sign, units * sign, revenueEur.multiply(BigDecimal.valueOf(sign)));
     }

@@ -50,23 +50,27 @@ import org.springframework.stereotype.Component;
  *       "applying", owned by this call until a lease ({@code lease}, 30 s) ends. An event with a record
  *       already is a duplicate (applied), or held by another consumer (left for later), or held by a
  *       consumer whose lease ran out, which is taken over with a compare-and-set on the old owner.</li>
- *   <li><b>Write.</b> Each bucket is changed by one idempotent statement: {@code updateOne({_id: bucket,
- *       events: {$ne: id}}, {$inc: ..., $addToSet: {events: id}}, upsert)} changes a bucket only if it has
- *       not seen the event. On a bucket that has, the upsert tries to insert, meets the existing {@code _id}
- *       and fails with a duplicate key. The same failure comes when another consumer created the bucket a
- *       moment earlier for another event, so a duplicate key is retried once: the bucket exists then, and a
- *       second duplicate key can only mean that it has seen the event.</li>
- *   <li><b>Done.</b> The record becomes "applied"; then the buckets forget the event ({@code $pullAll}),
- *       so the marker arrays only ever hold the events being applied right now, whatever the rate.</li>
+ *   <li><b>Write.</b> Each bucket the batch touches is changed once, by the sum of the batch's events
+ *       in it, with one idempotent statement: {@code updateOne({_id: bucket, events: {$nin: [token]}},
+ *       {$inc: ..., $addToSet: {events: token}}, upsert)}, where the token names this batch's claim. On a
+ *       bucket that has the token, the upsert tries to insert, meets the existing {@code _id} and fails with
+ *       a duplicate key. The same failure comes when another consumer created the bucket a moment earlier,
+ *       so a duplicate key is retried once: the bucket exists then, and a second duplicate key can only
+ *       mean that it has the token. An event taken over from a dead consumer is written under the new
+ *       token, skipping the buckets that have any of its earlier owners' tokens (written, atomically, with
+ *       their whole batch).</li>
+ *   <li><b>Done.</b> The records become "applied"; then the buckets forget the token ({@code $pullAll}),
+ *       so the marker arrays only hold the batches being applied right now, whatever the rate.</li>
  * </ol>
  * Only then is the message acknowledged. A consumer that dies after its claim leaves the record
  * "applying": once the lease ends, a redelivery takes it over and writes again, the buckets already
- * changed skipping it by their markers. One that dies after "applied" leaves markers behind, which
- * {@link #sweepMarkers} removes. A call that stalls past half its lease before writing abandons its batch
- * (it will be redelivered), so a takeover can only meet a first owner's writes that were already made.
+ * changed skipping it by their markers. One that dies after "applied" leaves its token behind, which
+ * {@link #sweepMarkers} removes once no event it claimed is being applied. A call that stalls past
+ * half its lease before writing abandons its batch (it will be redelivered), so a takeover can only
+ * meet a first owner's writes that were already made.
  * The one assumption: a write does not stay in flight for more than half a lease.
  *
- * <p>A batch of events is applied with one bulk write per collection and step.
+ * <p>A batch of events is applied with one bulk write per collection and step, one update per bucket.
  *
  * <p>A cancellation subtracts from the day the order was placed, which the {@code orders} collection
  * remembers from the OrderPlaced event; a cancellation that arrives first waits (it is retried).
@@ -185,25 +189,23 @@ public class SalesAggregates {
             }
         }
         Map<String, Outcome> others = new HashMap<>();
-        Set<String> claimed = claim(generation, claims, owner, claimedAt, others);
+        Map<String, List<String>> claimed = claim(generation, claims, owner, claimedAt, others);
         others.forEach((id, outcome) -> outcomes.put(UUID.fromString(id), outcome));
 
-        // 2. Write the orders' days and the buckets, each bucket remembering the events it took.
+        // 2. Write the orders' days, then each bucket once with the sum of the batch's events in it,
+        //    remembering this batch's owner token (and skipping what earlier owners of an event wrote).
         List<WriteModel<Document>> orders = new ArrayList<>();
-        Map<Dimension, List<WriteModel<Document>>> buckets = new EnumMap<>(Dimension.class);
-        Map<Dimension, Map<String, List<String>>> markers = new EnumMap<>(Dimension.class);
-        for (String id : claimed) {
-            Application application = claims.get(id);
+        Map<Dimension, Map<BucketWrite, Contribution>> sums = new EnumMap<>(Dimension.class);
+        for (Map.Entry<String, List<String>> claim : claimed.entrySet()) {
+            Application application = claims.get(claim.getKey());
             if (application.delivery().event() instanceof OrderPlaced placed) {
                 orders.add(new UpdateOneModel<>(Filters.eq("_id", placed.orderId().toString()),
                         Updates.setOnInsert("day", application.day().toString()), new UpdateOptions().upsert(true)));
             }
             for (Contribution contribution : application.contributions()) {
-                String bucket = application.day() + "|" + contribution.key();
-                buckets.computeIfAbsent(contribution.dimension(), d -> new ArrayList<>())
-                        .add(bucketUpdate(id, application.day(), bucket, contribution));
-                markers.computeIfAbsent(contribution.dimension(), d -> new LinkedHashMap<>())
-                        .computeIfAbsent(bucket, b -> new ArrayList<>()).add(id);
+                sums.computeIfAbsent(contribution.dimension(), d -> new LinkedHashMap<>())
+                        .merge(new BucketWrite(application.day(), contribution.key(), claim.getValue()), contribution,
+                                Contribution::plus);
             }
             outcomes.put(application.delivery().id(), Outcome.APPLIED);
         }
@@ -212,22 +214,28 @@ public class SalesAggregates {
             throw new IllegalStateException("batch too slow between its claim and its writes; it will be redelivered");
         }
         write(generation.orders(), orders, false);
-        for (Map.Entry<Dimension, List<WriteModel<Document>>> dimension : buckets.entrySet()) {
-            write(generation.collection(dimension.getKey()), dimension.getValue(), true);
+        Map<Dimension, Set<String>> touchedBuckets = new EnumMap<>(Dimension.class);
+        for (Map.Entry<Dimension, Map<BucketWrite, Contribution>> dimension : sums.entrySet()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            dimension.getValue().forEach((write, sum) -> {
+                writes.add(bucketUpdate(owner, write, sum));
+                touchedBuckets.computeIfAbsent(dimension.getKey(), d -> new LinkedHashSet<>()).add(write.bucket());
+            });
+            write(generation.collection(dimension.getKey()), writes, true);
         }
 
-        // 3. Done: the records say so, and the buckets forget the events (a redelivery now stops at the record).
+        // 3. Done: the records say so, and the buckets forget this batch (a redelivery now stops at the record).
         if (!claimed.isEmpty()) {
             long marked = mongo.getCollection(generation.processed()).updateMany(
-                    Filters.and(Filters.in("_id", claimed), Filters.eq("owner", owner)),
-                    Updates.combine(Updates.set("state", APPLIED), Updates.unset("owner"), Updates.unset("leaseUntil")))
+                    Filters.and(Filters.in("_id", claimed.keySet()), Filters.eq("owner", owner)),
+                    Updates.combine(Updates.set("state", APPLIED), Updates.unset("owner"), Updates.unset("leaseUntil"),
+                            Updates.unset("history")))
                     .getModifiedCount();
-            if (marked < claimed.size()) {
-                // Some were taken over while this call stalled: their markers stay until their records say "applied".
-                Set<String> applied = appliedAmong(generation, claimed);
-                markers.values().forEach(byBucket -> byBucket.values().forEach(ids -> ids.retainAll(applied)));
+            if (marked == claimed.size()) {
+                forget(generation, touchedBuckets, List.of(owner));
             }
-            forget(generation, markers);
+            // Otherwise some were taken over while this call stalled: the new owner needs this batch's
+            // marker to know what it wrote; the sweep removes it once none of them is being applied.
         }
         versions.touched(touched);
         return outcomes;
@@ -235,16 +243,6 @@ public class SalesAggregates {
 
     /** An event this call applies: the day its order was placed and what it adds to which buckets. */
     private record Application(Delivery delivery, LocalDate day, List<Contribution> contributions) {
-
-        /** The buckets it touches, per dimension: what the marker sweep needs to find them again. */
-        Document bucketIds() {
-            Document ids = new Document();
-            for (Contribution contribution : contributions) {
-                ids.computeIfAbsent(contribution.dimension().name(), d -> new ArrayList<String>());
-                ids.getList(contribution.dimension().name(), String.class).add(day + "|" + contribution.key());
-            }
-            return ids;
-        }
     }
 
     /**
@@ -253,9 +251,10 @@ public class SalesAggregates {
      * or held by a claim whose lease ran out: taken over, with a compare-and-set on the old owner, and
      * applied again (the buckets its first owner reached skip it).
      *
-     * @return the ids now claimed by {@code owner}; the others' outcomes go to {@code others}
+     * @return the ids now claimed by {@code owner}, each with the owners it had before (whose writes
+     *     stand); the others' outcomes go to {@code others}
      */
-    private Set<String> claim(Generation generation, Map<String, Application> claims, String owner, Instant now,
+    private Map<String, List<String>> claim(Generation generation, Map<String, Application> claims, String owner, Instant now,
             Map<String, Outcome> others) {
         Date leaseUntil = Date.from(now.plus(properties.lease()));
         List<WriteModel<Document>> records = new ArrayList<>();
@@ -263,10 +262,10 @@ public class SalesAggregates {
         for (String id : ids) {
             Application application = claims.get(id);
             records.add(new InsertOneModel<>(new Document("_id", id).append("state", APPLYING).append("owner", owner)
-                    .append("leaseUntil", leaseUntil).append("at", Date.from(now)).append("day", application.day().toString())
-                    .append("buckets", application.bucketIds())));
+                    .append("leaseUntil", leaseUntil).append("at", Date.from(now)).append("day", application.day().toString())));
         }
-        Set<String> claimed = new LinkedHashSet<>(ids);
+        Map<String, List<String>> claimed = new LinkedHashMap<>();
+        ids.forEach(id -> claimed.put(id, List.of()));
         if (records.isEmpty()) {
             return claimed;
         }
@@ -284,7 +283,7 @@ public class SalesAggregates {
         if (taken.isEmpty()) {
             return claimed;
         }
-        claimed.removeAll(taken);
+        claimed.keySet().removeAll(taken);
         for (Document record : mongo.getCollection(generation.processed()).find(Filters.in("_id", taken))) {
             String id = record.getString("_id");
             Date expiry = record.getDate("leaseUntil");
@@ -293,9 +292,12 @@ public class SalesAggregates {
             } else if (expiry != null && expiry.toInstant().isBefore(now) && mongo.getCollection(generation.processed())
                     .updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", APPLYING),
                             Filters.eq("owner", record.getString("owner"))),
-                            Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", leaseUntil)))
+                            Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", leaseUntil),
+                                    Updates.push("history", record.getString("owner"))))
                     .getModifiedCount() == 1) {
-                claimed.add(id);
+                List<String> earlier = new ArrayList<>(record.getList("history", String.class, List.of()));
+                earlier.add(record.getString("owner"));
+                claimed.put(id, earlier.stream().sorted().distinct().toList());
             } else {
                 others.put(id, Outcome.IN_PROGRESS);
             }
@@ -303,22 +305,24 @@ public class SalesAggregates {
         return claimed;
     }
 
-    private Set<String> appliedAmong(Generation generation, Set<String> ids) {
-        Set<String> applied = new HashSet<>();
-        for (Document record : mongo.getCollection(generation.processed())
-                .find(Filters.and(Filters.in("_id", ids), Filters.eq("state", APPLIED))).projection(new Document("_id", 1))) {
-            applied.add(record.getString("_id"));
+    /** Removes owner tokens from the buckets' markers: one update per bucket. */
+    private void forget(Generation generation, Map<Dimension, Set<String>> buckets, List<String> tokens) {
+        for (Map.Entry<Dimension, Set<String>> dimension : buckets.entrySet()) {
+            List<WriteModel<Document>> pulls = new ArrayList<>();
+            for (String bucket : dimension.getValue()) {
+                pulls.add(new UpdateOneModel<>(Filters.eq("_id", bucket), Updates.pullAll("events", tokens)));
+            }
+            write(generation.collection(dimension.getKey()), pulls, false);
         }
-        return applied;
     }
 
-    /** Removes the events from the buckets' markers: one update per bucket. */
-    private void forget(Generation generation, Map<Dimension, Map<String, List<String>>> markers) {
-        for (Map.Entry<Dimension, Map<String, List<String>>> dimension : markers.entrySet()) {
-            List<WriteModel<Document>> pulls = new ArrayList<>();
-            dimension.getValue().forEach((bucket, events) -> pulls.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
-                    Updates.pullAll("events", events))));
-            write(generation.collection(dimension.getKey()), pulls, false);
+    /**
+     * One bucket's part of a batch: its day and key, and the earlier owners of the events in it (empty
+     * unless they were taken over), whose markers mean "written already".
+     */
+    private record BucketWrite(LocalDate day, String key, List<String> earlierOwners) {
+        String bucket() {
+            return day + "|" + key;
         }
     }
 
@@ -386,21 +390,30 @@ public class SalesAggregates {
                 .projection(new Document("events", 1)).limit(properties.sweepBatch())) {
             markers.put(bucket.getString("_id"), bucket.getList("events", String.class));
         }
-        Set<String> events = new LinkedHashSet<>();
-        markers.values().forEach(events::addAll);
-        if (events.isEmpty()) {
+        Set<String> tokens = new LinkedHashSet<>();
+        markers.values().forEach(tokens::addAll);
+        if (tokens.isEmpty()) {
             return 0;
         }
-        Set<String> applied = appliedAmong(generation, events);
-        Map<String, List<String>> stale = new LinkedHashMap<>();
-        markers.forEach((bucket, ids) -> {
-            List<String> done = ids.stream().filter(applied::contains).toList();
-            if (!done.isEmpty()) {
-                stale.put(bucket, done);
+        // A token is still needed while an event it claimed is being applied, by it or by whoever took it over.
+        Set<String> live = new HashSet<>();
+        for (Document record : mongo.getCollection(generation.processed()).find(Filters.and(Filters.eq("state", APPLYING),
+                Filters.or(Filters.in("owner", tokens), Filters.in("history", tokens))))
+                .projection(new Document("owner", 1).append("history", 1))) {
+            live.add(record.getString("owner"));
+            live.addAll(record.getList("history", String.class, List.of()));
+        }
+        int swept = 0;
+        List<WriteModel<Document>> pulls = new ArrayList<>();
+        for (Map.Entry<String, List<String>> bucket : markers.entrySet()) {
+            List<String> stale = bucket.getValue().stream().filter(token -> !live.contains(token)).toList();
+            if (!stale.isEmpty()) {
+                pulls.add(new UpdateOneModel<>(Filters.eq("_id", bucket.getKey()), Updates.pullAll("events", stale)));
+                swept += stale.size();
             }
-        });
-        forget(generation, Map.of(dimension, stale));
-        return stale.values().stream().mapToInt(List::size).sum();
+        }
+        write(generation.collection(dimension), pulls, false);
+        return swept;
     }
 
     private void lookUpPlacedDays(Generation generation, Iterable<Delivery> deliveries, Map<String, LocalDate> placedDays) {
@@ -426,16 +439,18 @@ public class SalesAggregates {
         };
     }
 
-    private static UpdateOneModel<Document> bucketUpdate(String eventId, LocalDate day, String bucket, Contribution contribution) {
-        Bson notYetSeen = Filters.and(Filters.eq("_id", bucket), Filters.ne("events", eventId));
+    private static UpdateOneModel<Document> bucketUpdate(String owner, BucketWrite write, Contribution sum) {
+        List<String> written = new ArrayList<>(write.earlierOwners());
+        written.add(owner);
+        Bson notYetWritten = Filters.and(Filters.eq("_id", write.bucket()), Filters.nin("events", written));
         Bson update = Updates.combine(
-                Updates.inc("orders", contribution.orders()),
-                Updates.inc("units", contribution.units()),
-                Updates.inc("revenueEur", new Decimal128(contribution.revenueEur())),
-                Updates.addToSet("events", eventId),
-                Updates.setOnInsert("day", day.toString()),
-                Updates.setOnInsert("key", contribution.key()));
-        return new UpdateOneModel<>(notYetSeen, update, new UpdateOptions().upsert(true));
+                Updates.inc("orders", sum.orders()),
+                Updates.inc("units", sum.units()),
+                Updates.inc("revenueEur", new Decimal128(sum.revenueEur())),
+                Updates.addToSet("events", owner),
+                Updates.setOnInsert("day", write.day().toString()),
+                Updates.setOnInsert("key", write.key()));
+        return new UpdateOneModel<>(notYetWritten, update, new UpdateOptions().upsert(true));
     }
 
     /**

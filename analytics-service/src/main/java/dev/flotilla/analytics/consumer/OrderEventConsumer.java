@@ -5,20 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.flotilla.analytics.aggregate.AggregateProperties;
 import dev.flotilla.analytics.aggregate.SalesAggregates;
 import dev.flotilla.analytics.live.LiveCounters;
 import dev.flotilla.order.events.MalformedOrderEventException;
+import dev.flotilla.order.events.OrderEvent;
 import dev.flotilla.order.events.OrderEventCodec;
 import dev.flotilla.order.events.OrderEventStream;
 import dev.flotilla.order.events.ReceivedOrderEvent;
@@ -155,27 +153,22 @@ public class OrderEventConsumer implements SmartLifecycle {
             log.warn("{} order events not applied yet: {}", deliveries.size(), e.getMessage());
             return;
         }
-        LocalDate today = LiveCounters.today(clock);
-        Set<UUID> counted = new HashSet<>();
+        Map<UUID, OrderEvent> stored = new LinkedHashMap<>();
         for (SalesAggregates.Delivery delivery : deliveries) {
-            if (!counted.add(delivery.id())) {
-                continue;
-            }
             SalesAggregates.Outcome outcome = outcomes.get(delivery.id());
             if (outcome == SalesAggregates.Outcome.NOT_YET_PLACED) {
                 log.info("Order event {} waits: its order {} has not been placed yet", delivery.id(), delivery.event().orderId());
-                continue;
-            }
-            if (outcome == SalesAggregates.Outcome.IN_PROGRESS) {
+            } else if (outcome == SalesAggregates.Outcome.IN_PROGRESS) {
                 log.info("Order event {} waits: another consumer is applying it", delivery.id());
-                continue;
+            } else {
+                stored.put(delivery.id(), delivery.event());
             }
-            try {
-                live.apply(delivery.id(), delivery.event(), today);
-                done.add(messages.get(delivery.id()));
-            } catch (RuntimeException e) {
-                log.warn("Order event {} not counted live yet: {}", delivery.id(), e.getMessage());
-            }
+        }
+        try {
+            live.applyAll(stored, LiveCounters.today(clock));
+            stored.keySet().forEach(id -> done.add(messages.get(id)));
+        } catch (RuntimeException e) {
+            log.warn("{} order events not counted live yet: {}", stored.size(), e.getMessage());
         }
         if (!done.isEmpty()) {
             redis.opsForStream().acknowledge(properties.streamKey(), properties.group(), done.toArray(RecordId[]::new));

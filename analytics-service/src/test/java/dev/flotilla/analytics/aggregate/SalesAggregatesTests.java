@@ -130,13 +130,13 @@ class SalesAggregatesTests {
         UUID event = UUID.randomUUID();
         OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
         aggregates.apply(event, order);
-        // As if it had died after the product buckets: they remember the event, the category and country
-        // updates never happened, and its record still says "applying", in its name, until its lease ends.
+        // As if it had died after the product buckets: they remember its batch's token, the category and
+        // country updates never happened, and its record still says "applying", in its name, until its lease ends.
         undo(Dimension.CATEGORY, "2026-12-01|fashion", 1, 4, "75.50");
         undo(Dimension.COUNTRY, "2026-12-01|DE", 1, 4, "75.50");
         for (String product : List.of(SHOES, HAT)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|" + product)),
-                    new Update().addToSet("events", event.toString()), Dimension.PRODUCT.collection());
+                    new Update().addToSet("events", "dead"), Dimension.PRODUCT.collection());
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.toString())), new Update().set("state", "applying")
                 .set("owner", "dead").set("leaseUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(10)))),
@@ -151,6 +151,8 @@ class SalesAggregatesTests {
         assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion")).containsEntry("orders", 1).containsEntry("units", 4);
         assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 1);
         assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
+        // The dead consumer's token stayed for whoever took its other events over: none now, so it is swept.
+        assertThat(aggregates.sweepMarkers()).isEqualTo(2);
         assertNoMarkers();
     }
 
@@ -250,20 +252,22 @@ class SalesAggregatesTests {
         aggregates.apply(event, order);
         assertNoMarkers();
 
-        // A consumer that died between "applied" and forgetting: its markers stay until the sweep.
-        UUID other = UUID.randomUUID();
-        aggregates.apply(other, placed(UUID.randomUUID(), DEC_1));
+        // A consumer that died between "applied" and forgetting: its batch's token stays until the sweep.
+        aggregates.apply(UUID.randomUUID(), placed(UUID.randomUUID(), DEC_1));
         mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|DE")),
-                new Update().addToSet("events", other.toString()), Dimension.COUNTRY.collection());
-        // And one still being applied by a live consumer: its marker must stay.
-        mongo.insert(new Document("_id", "still-applying").append("state", "applying"), new Generation(0).processed());
+                new Update().addToSet("events", "gone"), Dimension.COUNTRY.collection());
+        // One still applying, and one whose event another consumer has taken over: their tokens must stay.
+        mongo.insert(new Document("_id", "e1").append("state", "applying").append("owner", "alive"), new Generation(0).processed());
+        mongo.insert(new Document("_id", "e2").append("state", "applying").append("owner", "successor")
+                .append("history", List.of("predecessor")), new Generation(0).processed());
         mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|fashion")),
-                new Update().addToSet("events", "still-applying"), Dimension.CATEGORY.collection());
+                new Update().addToSet("events").each("alive", "predecessor"), Dimension.CATEGORY.collection());
 
         assertThat(aggregates.sweepMarkers()).isEqualTo(1);
         assertThat(aggregates.sweepMarkers()).isZero();
         assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE").getList("events", String.class)).isEmpty();
-        assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion").getList("events", String.class)).containsExactly("still-applying");
+        assertThat(bucket(Dimension.CATEGORY, "2026-12-01|fashion").getList("events", String.class))
+                .containsExactlyInAnyOrder("alive", "predecessor");
         assertThat(aggregates.apply(event, order)).isEqualTo(SalesAggregates.Outcome.DUPLICATE);
         assertThat(bucket(Dimension.COUNTRY, "2026-12-01|DE")).containsEntry("orders", 2).containsEntry("units", 8);
     }
