@@ -44,7 +44,7 @@ final class BenchmarkSummary {
         for (ApplyRate.Result rate : rates) {
             text.append(checkLine(rate));
         }
-        text.append("  bucket documents at the end (markers: the event ids a bucket remembers for prune-after, 1 h):\n");
+        text.append("  bucket documents at the end (markers: the claim tokens of the batches being applied, forgotten once applied):\n");
         for (ApplyRate.Result rate : rates) {
             text.append(bucketLine(rate));
         }

@@ -83,8 +83,8 @@ final class Deployment implements AutoCloseable {
     }
 
     /**
-     * A bucket collection at the end: its documents, the event ids they remember (the markers that make
-     * every update idempotent, kept for {@code prune-after}), and their BSON size.
+     * A bucket collection at the end: its documents, the claim tokens they remember (the markers that make
+     * every update idempotent, forgotten once the batch is applied), and their BSON size.
      */
     record BucketSizes(String collection, int documents, double meanMarkers, int maxMarkers, double meanBytes, int maxBytes) {
     }
