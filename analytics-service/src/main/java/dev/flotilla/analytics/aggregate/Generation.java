@@ -17,9 +17,14 @@ public record Generation(int number) {
         return named(dimension.collection());
     }
 
-    /** Event ids applied to this generation (unique {@code _id}): a redelivery skips every bucket. */
+    /** Event ids applied to this generation (unique {@code _id}): a redelivery stops there. */
     String processed() {
         return named("processed_events");
+    }
+
+    /** Events being applied: who holds each, until when, and who held it before. */
+    String claims() {
+        return named("aggregate_claims");
     }
 
     /** The day each order was placed, for its cancellation. */

@@ -46,10 +46,12 @@ import org.springframework.stereotype.Component;
  * Applies order events to the daily aggregates exactly once, without multi-document transactions.
  *
  * <ol>
- *   <li><b>Claim.</b> Each event gets a record in {@code processed_events} (unique {@code _id}):
- *       "applying", owned by this call until a lease ({@code lease}, 30 s) ends. An event with a record
- *       already is a duplicate (applied), or held by another consumer (left for later), or held by a
- *       consumer whose lease ran out, which is taken over with a compare-and-set on the old owner.</li>
+ *   <li><b>Claim.</b> An event recorded in {@code processed_events} is a duplicate. The others are
+ *       claimed in {@code aggregate_claims} (unique {@code _id}), in a token of this batch, until a lease
+ *       ({@code lease}, 30 s) ends. An event claimed already is held by another consumer (left for
+ *       later) or by one whose lease ran out, which is taken over with a compare-and-set on the old
+ *       owner. After claiming, the records are looked up once more: a consumer records its events
+ *       before it releases its claims, so an event applied meanwhile is seen.</li>
  *   <li><b>Write.</b> Each bucket the batch touches is changed once, by the sum of the batch's events
  *       in it, with one idempotent statement: {@code updateOne({_id: bucket, events: {$nin: [token]}},
  *       {$inc: ..., $addToSet: {events: token}}, upsert)}, where the token names this batch's claim. On a
@@ -59,13 +61,14 @@ import org.springframework.stereotype.Component;
  *       mean that it has the token. An event taken over from a dead consumer is written under the new
  *       token, skipping the buckets that have any of its earlier owners' tokens (written, atomically, with
  *       their whole batch).</li>
- *   <li><b>Done.</b> The records become "applied"; then the buckets forget the token ({@code $pullAll}),
- *       so the marker arrays only hold the batches being applied right now, whatever the rate.</li>
+ *   <li><b>Done.</b> The events are recorded in {@code processed_events}, the claims released (a
+ *       compare-and-set on the owner), then the buckets forget the token ({@code $pullAll}), so the marker
+ *       arrays only hold the batches being applied right now, whatever the rate.</li>
  * </ol>
- * Only then is the message acknowledged. A consumer that dies after its claim leaves the record
- * "applying": once the lease ends, a redelivery takes it over and writes again, the buckets already
- * changed skipping it by their markers. One that dies after "applied" leaves its token behind, which
- * {@link #sweepMarkers} removes once no event it claimed is being applied. A call that stalls past
+ * Only then is the message acknowledged. A consumer that dies after its claim leaves the claim: once
+ * the lease ends, a redelivery takes it over and writes again, the buckets already changed skipping it
+ * by their markers. One that dies after recording leaves its token behind, which {@link #sweepMarkers}
+ * removes once no claim names it. A call that stalls past
  * half its lease before writing abandons its batch (it will be redelivered), so a takeover can only
  * meet a first owner's writes that were already made.
  * The one assumption: a write does not stay in flight for more than half a lease.
@@ -85,8 +88,6 @@ public class SalesAggregates {
 
     private static final Logger log = LoggerFactory.getLogger(SalesAggregates.class);
     private static final int DUPLICATE_KEY = 11000;
-    private static final String APPLYING = "applying";
-    private static final String APPLIED = "applied";
 
     private final MongoTemplate mongo;
     private final Generations generations;
@@ -174,14 +175,20 @@ public class SalesAggregates {
         }
         lookUpPlacedDays(generation, unique.values(), placedDays);
 
-        // 1. Claim every event: a processed record, "applying", owned by this call for the lease.
+        // 1. Claim every event not applied yet, in this batch's token, for the lease.
         Instant claimedAt = clock.instant();
         String owner = UUID.randomUUID().toString();
+        Set<String> applied = existing(generation.processed(), unique.keySet());
         Map<String, Application> claims = new LinkedHashMap<>();
         Set<LocalDate> touched = new LinkedHashSet<>();
         for (Delivery delivery : unique.values()) {
             LocalDate day = placedDays.get(delivery.event().orderId().toString());
-            if (day == null) {
+            if (applied.contains(delivery.id().toString())) {
+                outcomes.put(delivery.id(), Outcome.DUPLICATE);
+                if (day != null) {
+                    touched.add(day);
+                }
+            } else if (day == null) {
                 outcomes.put(delivery.id(), Outcome.NOT_YET_PLACED);
             } else {
                 touched.add(day);
@@ -190,6 +197,14 @@ public class SalesAggregates {
         }
         Map<String, Outcome> others = new HashMap<>();
         Map<String, List<String>> claimed = claim(generation, claims, owner, claimedAt, others);
+        // Applied by another consumer between the first look and the claim (it records them before it
+        // releases its claim): a claim that succeeded sees its record.
+        Set<String> late = existing(generation.processed(), claimed.keySet());
+        if (!late.isEmpty()) {
+            late.forEach(id -> others.put(id, Outcome.DUPLICATE));
+            claimed.keySet().removeAll(late);
+            mongo.getCollection(generation.claims()).deleteMany(Filters.and(Filters.in("_id", late), Filters.eq("owner", owner)));
+        }
         others.forEach((id, outcome) -> outcomes.put(UUID.fromString(id), outcome));
 
         // 2. Write the orders' days, then each bucket once with the sum of the batch's events in it,
@@ -224,18 +239,22 @@ public class SalesAggregates {
             write(generation.collection(dimension.getKey()), writes, true);
         }
 
-        // 3. Done: the records say so, and the buckets forget this batch (a redelivery now stops at the record).
+        // 3. Done: the processed records (a redelivery now stops there), the claims released, the
+        //    buckets' markers forgotten.
         if (!claimed.isEmpty()) {
-            long marked = mongo.getCollection(generation.processed()).updateMany(
-                    Filters.and(Filters.in("_id", claimed.keySet()), Filters.eq("owner", owner)),
-                    Updates.combine(Updates.set("state", APPLIED), Updates.unset("owner"), Updates.unset("leaseUntil"),
-                            Updates.unset("history")))
-                    .getModifiedCount();
-            if (marked == claimed.size()) {
+            List<WriteModel<Document>> records = new ArrayList<>();
+            for (String id : claimed.keySet()) {
+                records.add(new InsertOneModel<>(new Document("_id", id).append("at", Date.from(clock.instant()))
+                        .append("day", claims.get(id).day().toString())));
+            }
+            write(generation.processed(), records, false);
+            long released = mongo.getCollection(generation.claims())
+                    .deleteMany(Filters.and(Filters.in("_id", claimed.keySet()), Filters.eq("owner", owner))).getDeletedCount();
+            if (released == claimed.size()) {
                 forget(generation, touchedBuckets, List.of(owner));
             }
-            // Otherwise some were taken over while this call stalled: the new owner needs this batch's
-            // marker to know what it wrote; the sweep removes it once none of them is being applied.
+            // Otherwise some were taken over while this call stalled: their new owner needs this batch's
+            // token to know what it wrote; the sweep removes it once no claim names it.
         }
         versions.touched(touched);
         return outcomes;
@@ -246,10 +265,10 @@ public class SalesAggregates {
     }
 
     /**
-     * Inserts a record per event, "applying" and owned by {@code owner} until the lease ends. An event
-     * with a record already is applied (DUPLICATE), held by a live claim (IN_PROGRESS, retried later),
-     * or held by a claim whose lease ran out: taken over, with a compare-and-set on the old owner, and
-     * applied again (the buckets its first owner reached skip it).
+     * Claims the events for {@code owner} until the lease ends. An event claimed already is held by a
+     * live claim (IN_PROGRESS, retried later), was applied in the meantime (DUPLICATE), or is held by a
+     * claim whose lease ran out: taken over, with a compare-and-set on the old owner, and applied again
+     * (the buckets its earlier owners reached skip it).
      *
      * @return the ids now claimed by {@code owner}, each with the owners it had before (whose writes
      *     stand); the others' outcomes go to {@code others}
@@ -257,21 +276,19 @@ public class SalesAggregates {
     private Map<String, List<String>> claim(Generation generation, Map<String, Application> claims, String owner, Instant now,
             Map<String, Outcome> others) {
         Date leaseUntil = Date.from(now.plus(properties.lease()));
-        List<WriteModel<Document>> records = new ArrayList<>();
+        List<WriteModel<Document>> inserts = new ArrayList<>();
         List<String> ids = new ArrayList<>(claims.keySet());
         for (String id : ids) {
-            Application application = claims.get(id);
-            records.add(new InsertOneModel<>(new Document("_id", id).append("state", APPLYING).append("owner", owner)
-                    .append("leaseUntil", leaseUntil).append("at", Date.from(now)).append("day", application.day().toString())));
+            inserts.add(new InsertOneModel<>(new Document("_id", id).append("owner", owner).append("leaseUntil", leaseUntil)));
         }
         Map<String, List<String>> claimed = new LinkedHashMap<>();
         ids.forEach(id -> claimed.put(id, List.of()));
-        if (records.isEmpty()) {
+        if (inserts.isEmpty()) {
             return claimed;
         }
-        Set<String> taken = new HashSet<>();
+        Set<String> taken = new LinkedHashSet<>();
         try {
-            mongo.getCollection(generation.processed()).bulkWrite(records, new BulkWriteOptions().ordered(false));
+            mongo.getCollection(generation.claims()).bulkWrite(inserts, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
@@ -284,25 +301,40 @@ public class SalesAggregates {
             return claimed;
         }
         claimed.keySet().removeAll(taken);
-        for (Document record : mongo.getCollection(generation.processed()).find(Filters.in("_id", taken))) {
-            String id = record.getString("_id");
-            Date expiry = record.getDate("leaseUntil");
-            if (APPLIED.equals(record.getString("state"))) {
-                others.put(id, Outcome.DUPLICATE);
-            } else if (expiry != null && expiry.toInstant().isBefore(now) && mongo.getCollection(generation.processed())
-                    .updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", APPLYING),
-                            Filters.eq("owner", record.getString("owner"))),
+        Set<String> held = new HashSet<>();
+        for (Document claim : mongo.getCollection(generation.claims()).find(Filters.in("_id", taken))) {
+            String id = claim.getString("_id");
+            held.add(id);
+            Date expiry = claim.getDate("leaseUntil");
+            if (expiry != null && expiry.toInstant().isBefore(now) && mongo.getCollection(generation.claims())
+                    .updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("owner", claim.getString("owner"))),
                             Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", leaseUntil),
-                                    Updates.push("history", record.getString("owner"))))
+                                    Updates.push("history", claim.getString("owner"))))
                     .getModifiedCount() == 1) {
-                List<String> earlier = new ArrayList<>(record.getList("history", String.class, List.of()));
-                earlier.add(record.getString("owner"));
+                List<String> earlier = new ArrayList<>(claim.getList("history", String.class, List.of()));
+                earlier.add(claim.getString("owner"));
                 claimed.put(id, earlier.stream().sorted().distinct().toList());
             } else {
                 others.put(id, Outcome.IN_PROGRESS);
             }
         }
+        // Released between the insert and the read: applied by their holder, or about to be.
+        Set<String> released = new HashSet<>(taken);
+        released.removeAll(held);
+        Set<String> done = existing(generation.processed(), released);
+        released.forEach(id -> others.put(id, done.contains(id) ? Outcome.DUPLICATE : Outcome.IN_PROGRESS));
         return claimed;
+    }
+
+    /** Which of the ids a collection holds (a lookup by {@code _id} alone, which every engine serves from its index). */
+    private Set<String> existing(String collection, Set<String> ids) {
+        Set<String> found = new HashSet<>();
+        if (!ids.isEmpty()) {
+            for (Document document : mongo.getCollection(collection).find(Filters.in("_id", ids)).projection(new Document("_id", 1))) {
+                found.add(document.getString("_id"));
+            }
+        }
+        return found;
     }
 
     /** Removes owner tokens from the buckets' markers: one update per bucket. */
@@ -345,7 +377,7 @@ public class SalesAggregates {
     }
 
     private static @Nullable Generation generationOf(String collection) {
-        List<String> bases = new ArrayList<>(List.of("processed_events", "orders"));
+        List<String> bases = new ArrayList<>(List.of("processed_events", "orders", "aggregate_claims"));
         for (Dimension dimension : Dimension.values()) {
             bases.add(dimension.collection());
         }
@@ -370,9 +402,9 @@ public class SalesAggregates {
     }
 
     /**
-     * Removes the markers a consumer left behind when it died between applying its events and forgetting
-     * them: the markers of events whose records say "applied". Markers of events still being applied stay.
-     * Returns how many markers went.
+     * Removes the tokens a consumer left in the buckets when it died between recording its events and
+     * forgetting them: every token no claim names, as owner or earlier owner. Tokens of batches still
+     * being applied, or taken over, stay. Returns how many tokens went.
      */
     public int sweepMarkers() {
         int swept = 0;
@@ -397,8 +429,8 @@ public class SalesAggregates {
         }
         // A token is still needed while an event it claimed is being applied, by it or by whoever took it over.
         Set<String> live = new HashSet<>();
-        for (Document record : mongo.getCollection(generation.processed()).find(Filters.and(Filters.eq("state", APPLYING),
-                Filters.or(Filters.in("owner", tokens), Filters.in("history", tokens))))
+        for (Document record : mongo.getCollection(generation.claims())
+                .find(Filters.or(Filters.in("owner", tokens), Filters.in("history", tokens)))
                 .projection(new Document("owner", 1).append("history", 1))) {
             live.add(record.getString("owner"));
             live.addAll(record.getList("history", String.class, List.of()));

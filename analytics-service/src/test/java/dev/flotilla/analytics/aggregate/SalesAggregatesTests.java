@@ -131,16 +131,18 @@ class SalesAggregatesTests {
         OrderPlaced order = placed(UUID.randomUUID(), DEC_1);
         aggregates.apply(event, order);
         // As if it had died after the product buckets: they remember its batch's token, the category and
-        // country updates never happened, and its record still says "applying", in its name, until its lease ends.
+        // country updates never happened, and the event is not recorded as processed but still claimed,
+        // in its name, until its lease ends.
         undo(Dimension.CATEGORY, "2026-12-01|fashion", 1, 4, "75.50");
         undo(Dimension.COUNTRY, "2026-12-01|DE", 1, 4, "75.50");
         for (String product : List.of(SHOES, HAT)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|" + product)),
                     new Update().addToSet("events", "dead"), Dimension.PRODUCT.collection());
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.toString())), new Update().set("state", "applying")
-                .set("owner", "dead").set("leaseUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(10)))),
-                new Generation(0).processed());
+        mongo.remove(Query.query(Criteria.where("_id").is(event.toString())), new Generation(0).processed());
+        mongo.insert(new Document("_id", event.toString()).append("owner", "dead")
+                .append("leaseUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(10)))),
+                new Generation(0).claims());
 
         assertThat(aggregates.applyAll(List.of(new SalesAggregates.Delivery(event, order))))
                 .as("held by a live lease").containsEntry(event, SalesAggregates.Outcome.IN_PROGRESS);
@@ -252,14 +254,14 @@ class SalesAggregatesTests {
         aggregates.apply(event, order);
         assertNoMarkers();
 
-        // A consumer that died between "applied" and forgetting: its batch's token stays until the sweep.
+        // A consumer that died between recording and forgetting: its batch's token stays until the sweep.
         aggregates.apply(UUID.randomUUID(), placed(UUID.randomUUID(), DEC_1));
         mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|DE")),
                 new Update().addToSet("events", "gone"), Dimension.COUNTRY.collection());
         // One still applying, and one whose event another consumer has taken over: their tokens must stay.
-        mongo.insert(new Document("_id", "e1").append("state", "applying").append("owner", "alive"), new Generation(0).processed());
-        mongo.insert(new Document("_id", "e2").append("state", "applying").append("owner", "successor")
-                .append("history", List.of("predecessor")), new Generation(0).processed());
+        mongo.insert(new Document("_id", "e1").append("owner", "alive"), new Generation(0).claims());
+        mongo.insert(new Document("_id", "e2").append("owner", "successor").append("history", List.of("predecessor")),
+                new Generation(0).claims());
         mongo.updateFirst(Query.query(Criteria.where("_id").is("2026-12-01|fashion")),
                 new Update().addToSet("events").each("alive", "predecessor"), Dimension.CATEGORY.collection());
 

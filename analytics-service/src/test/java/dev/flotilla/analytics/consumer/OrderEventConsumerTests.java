@@ -219,9 +219,9 @@ class OrderEventConsumerTests {
         redis.opsForStream().createGroup(properties.streamKey(), ReadOffset.from("0"), properties.group());
         redis.opsForStream().read(Consumer.from(properties.group(), "killed"), StreamReadOptions.empty().count(10),
                 StreamOffset.create(properties.streamKey(), ReadOffset.lastConsumed()));
-        // Its claim, made just before it died: "applying", in its name, for the lease.
-        mongo.insert(new Document("_id", event.toString()).append("state", "applying").append("owner", "killed")
-                .append("leaseUntil", java.util.Date.from(Instant.now().plusMillis(450))), "processed_events");
+        // Its claim, made just before it died: in its name, for the lease.
+        mongo.insert(new Document("_id", event.toString()).append("owner", "killed")
+                .append("leaseUntil", java.util.Date.from(Instant.now().plusMillis(450))), "aggregate_claims");
 
         Thread.sleep(350);
         consumer.pollOnce();
