@@ -358,12 +358,13 @@ public class SalesAggregates {
         }
     }
 
-    /** Creates the indexes of a generation's collections: the days reports match, the age pruning looks for. */
+    /** Creates the indexes of a generation's collections: the days reports match, the tokens the sweep looks for. */
     public void prepare(Generation generation) {
         for (Dimension dimension : Dimension.values()) {
             mongo.getCollection(generation.collection(dimension)).createIndex(Indexes.ascending("day"));
         }
-        mongo.getCollection(generation.processed()).createIndex(Indexes.ascending("at"));
+        mongo.getCollection(generation.claims()).createIndex(Indexes.ascending("owner"));
+        mongo.getCollection(generation.claims()).createIndex(Indexes.ascending("history"));
     }
 
     /** Drops the collections of every generation but the ones named: what earlier backfills replaced. */
