@@ -69,7 +69,8 @@ public final class LocalPlatform {
                 ServiceEnvironments.imageService(s3, emptyDirectory(data.resolve("image-service")).resolve("images.db")),
                 // A cache: it may start empty every time.
                 ServiceEnvironments.analyticsService(mongo, redis, orderEvents,
-                        emptyDirectory(data.resolve("analytics-service")).resolve("report-cache.db")));
+                        emptyDirectory(data.resolve("analytics-service")).resolve("report-cache.db")),
+                ServiceEnvironments.gateway());
         // All at once: stopped one after the other, each would wait on engines already stopping (the
         // engines' own shutdown hook runs at the same time as this one).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,8 +83,7 @@ public final class LocalPlatform {
         Duration servicesReady = since(launched);
         List<String> notes = new ArrayList<>(List.of("Administrator: " + ADMIN_EMAIL + " / " + adminPassword));
         notes.addAll(allReady ? seed(http, adminPassword) : List.of("Demo data: none, not every service became ready"));
-        notes.add("Sales dashboard: " + ServiceEnvironments.ANALYTICS_SERVICE + "/ (admins; it logs in through /api/auth on its"
-                + " own origin, which the gateway routes to user-service)");
+        notes.add("Shop API and sales dashboard (admins), through the gateway: " + ServiceEnvironments.GATEWAY + "/");
         notes.add("Logs: " + logs);
         Duration ready = since(launched);
         notes.add("Ready in %s: engines %s, services %s, demo data %s".formatted(seconds(ready), seconds(engines),

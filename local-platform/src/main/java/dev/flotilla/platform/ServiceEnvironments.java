@@ -21,6 +21,7 @@ final class ServiceEnvironments {
     static final String ORDER_SERVICE = "http://localhost:8083";
     static final String IMAGE_SERVICE = "http://localhost:8084";
     static final String ANALYTICS_SERVICE = "http://localhost:8085";
+    static final String GATEWAY = "http://localhost:8080";
     static final String ADMIN_EMAIL = "admin@flotilla.local";
     static final String IMAGE_BUCKET = "flotilla-images";
     private static final String JWKS_URI = USER_SERVICE + "/.well-known/jwks.json";
@@ -44,6 +45,7 @@ final class ServiceEnvironments {
                 "FLOTILLA_USER_CLIENTS_0_SECRETHASH", orderClientSecretHash,
                 "FLOTILLA_USER_CLIENTS_0_ROLES_0", "SERVICE",
                 "FLOTILLA_USER_CLIENTS_0_AUDIENCES_0", "product-service"));
+        environment.putAll(BEHIND_THE_GATEWAY);
         return new ServiceProcess("user-service", 8081, environment);
     }
 
@@ -52,6 +54,7 @@ final class ServiceEnvironments {
         environment.putAll(Map.of(
                 "FLOTILLA_PRODUCT_MONGODB_URI", mongo.uri("products"),
                 "FLOTILLA_JWKS_URI", JWKS_URI));
+        environment.putAll(BEHIND_THE_GATEWAY);
         return new ServiceProcess("product-service", 8082, environment);
     }
 
@@ -65,6 +68,7 @@ final class ServiceEnvironments {
                 "FLOTILLA_ORDER_CLIENT_ID", ORDER_CLIENT_ID,
                 "FLOTILLA_ORDER_CLIENT_SECRET", clientSecret,
                 "FLOTILLA_PRODUCT_SERVICE_URL", PRODUCT_SERVICE));
+        environment.putAll(BEHIND_THE_GATEWAY);
         return new ServiceProcess("order-service", 8083, environment);
     }
 
@@ -87,6 +91,7 @@ final class ServiceEnvironments {
                 "FLOTILLA_IMAGE_S3_PATH_STYLE", "true",
                 // Locally only: in the cloud the bucket, its policy and its lifecycle are infrastructure.
                 "FLOTILLA_IMAGE_S3_CREATE_BUCKET", "true"));
+        environment.putAll(BEHIND_THE_GATEWAY);
         return new ServiceProcess("image-service", 8084, environment);
     }
 
@@ -101,8 +106,25 @@ final class ServiceEnvironments {
                 "FLOTILLA_ANALYTICS_MONGODB_URI", mongo.uri("analytics"),
                 "FLOTILLA_JWKS_URI", JWKS_URI,
                 "FLOTILLA_ANALYTICS_CACHE_PATH", cache.toAbsolutePath().toString()));
+        environment.putAll(BEHIND_THE_GATEWAY);
         return new ServiceProcess("analytics-service", 8085, environment);
     }
+
+    /**
+     * The gateway on 8080, in front of every service. The services trust the forwarded headers it
+     * writes ({@code FLOTILLA_FORWARD_HEADERS=native}: Tomcat's RemoteIpValve, internal addresses only).
+     */
+    static ServiceProcess gateway() {
+        return new ServiceProcess("gateway", 8080, Map.of(
+                "FLOTILLA_USER_SERVICE_URL", USER_SERVICE,
+                "FLOTILLA_PRODUCT_SERVICE_URL", PRODUCT_SERVICE,
+                "FLOTILLA_ORDER_SERVICE_URL", ORDER_SERVICE,
+                "FLOTILLA_IMAGE_SERVICE_URL", IMAGE_SERVICE,
+                "FLOTILLA_ANALYTICS_SERVICE_URL", ANALYTICS_SERVICE));
+    }
+
+    /** Behind the gateway: the client's address, scheme and host come from its forwarded headers. */
+    private static final Map<String, String> BEHIND_THE_GATEWAY = Map.of("FLOTILLA_FORWARD_HEADERS", "native");
 
     /** A new PostgreSQL database of a service's own, as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}. */
     private static Map<String, String> database(PostgresEngine postgres, String name, String prefix) {

@@ -17,6 +17,7 @@ class ServiceEnvironmentsTests {
 
     /** Read from the sources: the launcher runs the jar built from them. */
     private static final Path IMAGE_SERVICE_CONFIGURATION = Path.of("../image-service/src/main/resources/application.yaml");
+    private static final Path GATEWAY_CONFIGURATION = Path.of("../gateway/src/main/resources/application.yaml");
     private static final Path ANALYTICS_SERVICE_CONFIGURATION = Path.of("../analytics-service/src/main/resources/application.yaml");
 
     private final S3Engine s3 = SharedEngines.s3();
@@ -88,5 +89,30 @@ class ServiceEnvironmentsTests {
                         .as("analytics-service's application.yaml reads %s", variable)
                         .containsAnyOf("${" + variable + ":", "${" + variable + "}"));
         assertThat(configuration).contains("${PORT:");
+    }
+
+    @Test
+    void theGatewayPointsEveryRouteAtItsServiceAndIsToldOnlyWhatItReads() throws IOException {
+        String configuration = Files.readString(GATEWAY_CONFIGURATION);
+        Map<String, String> environment = ServiceEnvironments.gateway().environment();
+
+        assertThat(ServiceEnvironments.gateway().url()).isEqualTo("http://localhost:8080");
+        assertThat(environment).containsEntry("FLOTILLA_USER_SERVICE_URL", "http://localhost:8081")
+                .containsEntry("FLOTILLA_PRODUCT_SERVICE_URL", "http://localhost:8082")
+                .containsEntry("FLOTILLA_ORDER_SERVICE_URL", "http://localhost:8083")
+                .containsEntry("FLOTILLA_IMAGE_SERVICE_URL", "http://localhost:8084")
+                .containsEntry("FLOTILLA_ANALYTICS_SERVICE_URL", "http://localhost:8085");
+        assertThat(environment.keySet()).allSatisfy(variable -> assertThat(configuration)
+                .as("the gateway's application.yaml reads %s", variable).contains("${" + variable + ":"));
+    }
+
+    @Test
+    void everyServiceTrustsTheForwardedHeadersOfTheGateway() {
+        assertThat(ServiceEnvironments.imageService(s3, Path.of("images.db")).environment())
+                .containsEntry("FLOTILLA_FORWARD_HEADERS", "native");
+        assertThat(ServiceEnvironments.analyticsService(SharedEngines.mongo(), SharedEngines.redis(), 3, Path.of("cache.db"))
+                .environment()).containsEntry("FLOTILLA_FORWARD_HEADERS", "native");
+        assertThat(ServiceEnvironments.productService(SharedEngines.mongo(), SharedEngines.redis()).environment())
+                .containsEntry("FLOTILLA_FORWARD_HEADERS", "native");
     }
 }
