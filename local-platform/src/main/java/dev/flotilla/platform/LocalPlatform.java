@@ -151,8 +151,10 @@ public final class LocalPlatform {
         System.out.printf("%-18s %-8s %-10s %s%n", "SERVICE", "STATUS", "READY IN", "URL");
         for (ServiceProcess service : services) {
             String ready = service.readyAfter() == null ? "-" : seconds(service.readyAfter());
-            System.out.printf("%-18s %-8s %-10s %s  (API docs: %s/swagger-ui.html)%n", service.name(),
-                    service.alive() && service.readyAfter() != null ? "UP" : "DOWN", ready, service.url(), service.url());
+            // The gateway has no API of its own; each service documents its own.
+            String docs = service.name().equals("gateway") ? "" : "  (API docs: " + service.url() + "/swagger-ui.html)";
+            System.out.printf("%-18s %-8s %-10s %s%s%n", service.name(),
+                    service.alive() && service.readyAfter() != null ? "UP" : "DOWN", ready, service.url(), docs);
         }
         engines.forEach(System.out::println);
         System.out.println();
