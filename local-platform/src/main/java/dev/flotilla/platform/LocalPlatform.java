@@ -1,6 +1,9 @@
 package dev.flotilla.platform;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +40,8 @@ import static dev.flotilla.platform.ServiceEnvironments.IMAGE_BUCKET;
 public final class LocalPlatform {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final int LOG_LINES_SHOWN = 20;
 
     private LocalPlatform() {
     }
@@ -48,6 +53,15 @@ public final class LocalPlatform {
         Path root = Path.of(System.getProperty("flotilla.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createDirectories(root.resolve("local-platform/target/logs"));
         Path data = root.resolve("local-platform/target/data");
+        // Before anything starts: a service of an earlier run still listening on one of these ports would
+        // answer the readiness probe in this one's place.
+        List<String> taken = ServiceEnvironments.URLS.entrySet().stream().filter(service -> !portFree(service.getValue()))
+                .map(service -> "port " + service.getValue().getPort() + " (" + service.getKey() + ")").toList();
+        if (!taken.isEmpty()) {
+            System.out.println("Another process listens on " + String.join(", ", taken) + ": stop it (an earlier run of"
+                    + " the platform?) and start again. Nothing was started.");
+            System.exit(1);
+        }
         PostgresEngine postgres = SharedEngines.postgres();
         RedisEngine redis = SharedEngines.redis();
         MongoEngine mongo = SharedEngines.mongo();
@@ -95,7 +109,15 @@ public final class LocalPlatform {
                 engine("mongodb (wire)", mongo.uri("products") + ", " + mongo.uri("analytics")),
                 engine("s3 (S3Proxy)", s3.endpoint() + ", bucket " + IMAGE_BUCKET)), notes);
         if (!allReady) {
-            System.out.println("Not every service became ready; see the logs above. Stopping.");
+            for (ServiceProcess service : services) {
+                if (service.readyAfter() == null) {
+                    System.out.println();
+                    System.out.println(service.name() + (service.alive() ? " did not become ready" : " exited")
+                            + "; the last lines of " + logs.resolve(service.name() + ".log") + ":");
+                    service.lastLogLines(LOG_LINES_SHOWN).forEach(line -> System.out.println("  " + line));
+                }
+            }
+            System.out.println("Not every service became ready. Stopping.");
             System.exit(1);
         }
         System.out.println("Press Ctrl-C to stop.");
@@ -119,11 +141,48 @@ public final class LocalPlatform {
                 .map(service -> (Callable<Boolean>) () -> service.awaitReady(http, READY_TIMEOUT)).toList();
         boolean allReady = true;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> progress = executor.submit(() -> showProgress(services));
             for (Future<Boolean> ready : executor.invokeAll(waits)) {
                 allReady &= ready.get();
             }
+            progress.cancel(true);
         }
         return allReady;
+    }
+
+    private static boolean portFree(URI url) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(url.getPort()));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** Every few seconds while they start: which services are ready and which are still starting, for how long. */
+    private static void showProgress(List<ServiceProcess> services) {
+        try {
+            while (true) {
+                Thread.sleep(PROGRESS_EVERY.toMillis());
+                List<String> starting = new ArrayList<>();
+                List<String> ready = new ArrayList<>();
+                for (ServiceProcess service : services) {
+                    if (service.readyAfter() != null) {
+                        ready.add(service.name());
+                    } else if (service.alive()) {
+                        starting.add(service.name() + " " + seconds(service.startingFor()));
+                    }
+                }
+                if (starting.isEmpty()) {
+                    return;
+                }
+                System.out.println("  starting: " + String.join(", ", starting)
+                        + (ready.isEmpty() ? "" : "; ready: " + String.join(", ", ready)));
+            }
+        } catch (InterruptedException done) {
+            // Everything is ready, or the launcher stops.
+        }
     }
 
     /** Demo products, a customer with a cart, product pictures; a failure is reported in the table, the platform keeps running. */

@@ -1,5 +1,6 @@
 package dev.flotilla.platform;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,12 +23,25 @@ final class ServiceEnvironments {
     static final String IMAGE_SERVICE = "http://localhost:8084";
     static final String ANALYTICS_SERVICE = "http://localhost:8085";
     static final String GATEWAY = "http://localhost:8080";
+    /** Where each process of the platform listens. */
+    static final Map<String, URI> URLS = orderedUrls();
     static final String ADMIN_EMAIL = "admin@flotilla.local";
     static final String IMAGE_BUCKET = "flotilla-images";
     private static final String JWKS_URI = USER_SERVICE + "/.well-known/jwks.json";
     private static final String ORDER_CLIENT_ID = "order-service";
 
     private ServiceEnvironments() {
+    }
+
+    private static Map<String, URI> orderedUrls() {
+        Map<String, URI> urls = new java.util.LinkedHashMap<>();
+        urls.put("gateway", URI.create(GATEWAY));
+        urls.put("user-service", URI.create(USER_SERVICE));
+        urls.put("product-service", URI.create(PRODUCT_SERVICE));
+        urls.put("order-service", URI.create(ORDER_SERVICE));
+        urls.put("image-service", URI.create(IMAGE_SERVICE));
+        urls.put("analytics-service", URI.create(ANALYTICS_SERVICE));
+        return java.util.Collections.unmodifiableMap(urls);
     }
 
     static ServiceProcess userService(PostgresEngine postgres, RedisEngine redis, String adminPassword,

@@ -32,6 +32,7 @@ final class ServiceProcess {
     private Process process;
     private long startedAt;
     private Duration readyAfter;
+    private Path log;
 
     ServiceProcess(String name, int port, Map<String, String> environment) {
         this.name = name;
@@ -46,7 +47,8 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun -DskipTests package does)");
         }
         Path application = launch.extract(jar);
-        builder = new ProcessBuilder().redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+        log = logs.resolve(name + ".log");
+        builder = new ProcessBuilder().redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         List<String> command = new ArrayList<>();
         command.add(launch.java().toString());
@@ -59,6 +61,21 @@ final class ServiceProcess {
     void start() throws IOException {
         startedAt = System.nanoTime();
         process = builder.start();
+    }
+
+    /** The last lines of its log, to show why it did not start. */
+    List<String> lastLogLines(int count) {
+        try {
+            List<String> lines = log == null || !Files.exists(log) ? List.of() : Files.readAllLines(log);
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException e) {
+            return List.of("(its log " + log + " could not be read: " + e.getMessage() + ")");
+        }
+    }
+
+    /** How long it has been starting. */
+    Duration startingFor() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
     /** Waits until {@code /actuator/health/readiness} answers 200; false if the process died or time ran out. */

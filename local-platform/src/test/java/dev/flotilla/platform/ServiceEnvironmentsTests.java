@@ -3,6 +3,7 @@ package dev.flotilla.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import dev.flotilla.testing.RedisEngine;
@@ -114,5 +115,18 @@ class ServiceEnvironmentsTests {
                 .environment()).containsEntry("FLOTILLA_FORWARD_HEADERS", "native");
         assertThat(ServiceEnvironments.productService(SharedEngines.mongo(), SharedEngines.redis()).environment())
                 .containsEntry("FLOTILLA_FORWARD_HEADERS", "native");
+    }
+
+    @Test
+    void thePortsCheckedBeforeStartingAreTheOnesTheProcessesUse() {
+        RedisEngine redis = SharedEngines.redis();
+        List<ServiceProcess> processes = List.of(ServiceEnvironments.gateway(),
+                ServiceEnvironments.productService(SharedEngines.mongo(), redis),
+                ServiceEnvironments.imageService(s3, Path.of("images.db")),
+                ServiceEnvironments.analyticsService(SharedEngines.mongo(), redis, 3, Path.of("cache.db")));
+
+        assertThat(processes).allSatisfy(process ->
+                assertThat(ServiceEnvironments.URLS.get(process.name())).hasToString(process.url()));
+        assertThat(ServiceEnvironments.URLS).hasSize(6);
     }
 }
