@@ -103,8 +103,8 @@ public final class LocalPlatform {
         notes.add("Ready in %s: engines %s, services %s, demo data %s".formatted(seconds(ready), seconds(engines),
                 seconds(servicesReady.minus(engines)), seconds(ready.minus(servicesReady))));
         printTable(services, List.of(
-                engine("postgresql", postgres.jdbcUrl("users") + ", " + postgres.jdbcUrl("orders") + " (user "
-                        + postgres.username() + ")"),
+                engine("postgresql", postgres.jdbcUrl("users") + " (login " + ServiceEnvironments.databaseLogin("users") + "), "
+                        + postgres.jdbcUrl("orders") + " (login " + ServiceEnvironments.databaseLogin("orders") + ")"),
                 engine("redis", "redis://" + redis.host() + ":" + redis.port()),
                 engine("mongodb (wire)", mongo.uri("products") + ", " + mongo.uri("analytics")),
                 engine("s3 (S3Proxy)", s3.endpoint() + ", bucket " + IMAGE_BUCKET)), notes);

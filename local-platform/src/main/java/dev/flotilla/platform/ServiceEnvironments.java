@@ -1,6 +1,8 @@
 package dev.flotilla.platform;
 
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -140,11 +142,24 @@ final class ServiceEnvironments {
     /** Behind the gateway: the client's address, scheme and host come from its forwarded headers. */
     private static final Map<String, String> BEHIND_THE_GATEWAY = Map.of("FLOTILLA_FORWARD_HEADERS", "native");
 
-    /** A new PostgreSQL database of a service's own, as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}. */
+    /**
+     * A new PostgreSQL database of a service's own, owned by a login of its own with a password made at
+     * each start (never the superuser), as {@code <prefix>_URL}, {@code _USERNAME}, {@code _PASSWORD}.
+     */
     private static Map<String, String> database(PostgresEngine postgres, String name, String prefix) {
-        postgres.createDatabase(name);
-        return Map.of(prefix + "_URL", postgres.jdbcUrl(name), prefix + "_USERNAME", postgres.username(),
-                prefix + "_PASSWORD", postgres.password());
+        String login = databaseLogin(name);
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        postgres.createDatabase(name, login, password);
+        return Map.of(prefix + "_URL", postgres.jdbcUrl(name), prefix + "_USERNAME", login, prefix + "_PASSWORD", password);
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The login that owns a service's database. */
+    static String databaseLogin(String database) {
+        return database + "_service";
     }
 
     /** The shared Redis server, with a logical database of the service's own. */

@@ -70,6 +70,8 @@ class ServiceEnvironmentsTests {
         Map<String, String> analytics = ServiceEnvironments.analyticsService(SharedEngines.mongo(), redis, events,
                 Path.of("target/data/report-cache.db")).environment();
 
+        assertThat(orders.get("FLOTILLA_ORDER_DB_USERNAME")).isEqualTo("orders_service")
+                .isNotEqualTo(SharedEngines.postgres().username());
         assertThat(analytics).containsEntry("SPRING_DATA_REDIS_DATABASE", orders.get("SPRING_DATA_REDIS_DATABASE"))
                 .containsEntry("FLOTILLA_REDIS_HOST", orders.get("FLOTILLA_REDIS_HOST"))
                 .containsEntry("FLOTILLA_REDIS_PORT", orders.get("FLOTILLA_REDIS_PORT"))
@@ -128,5 +130,17 @@ class ServiceEnvironmentsTests {
         assertThat(processes).allSatisfy(process ->
                 assertThat(ServiceEnvironments.URLS.get(process.name())).hasToString(process.url()));
         assertThat(ServiceEnvironments.URLS).hasSize(6);
+    }
+
+    @Test
+    void eachPostgresServiceGetsADatabaseAndALoginOfItsOwnNeverTheSuperuser() {
+        RedisEngine redis = SharedEngines.redis();
+        Map<String, String> users = ServiceEnvironments.userService(SharedEngines.postgres(), redis, "Admin-password-1",
+                "hash").environment();
+
+        // Each factory creates its database, once per JVM: order-service's login is checked with the stream below.
+        assertThat(users.get("FLOTILLA_USER_DB_USERNAME")).isEqualTo("users_service")
+                .isNotEqualTo(SharedEngines.postgres().username());
+        assertThat(users.get("FLOTILLA_USER_DB_PASSWORD")).hasSizeGreaterThanOrEqualTo(32);
     }
 }

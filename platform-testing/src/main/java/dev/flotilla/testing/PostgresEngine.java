@@ -36,6 +36,31 @@ public final class PostgresEngine {
         }
     }
 
+    /**
+     * Creates an empty database owned by a login of its own, as a deployment gives each service: the
+     * login may do anything inside its database (its migrations create the schema) and nothing else,
+     * not even connect to another database created this way; it is no superuser, creates no database
+     * and no role.
+     *
+     * @param login a lower-case SQL identifier, created here
+     * @param password letters, digits, {@code -} and {@code _} only
+     */
+    public String createDatabase(String name, String login, String password) {
+        if (!login.matches("[a-z_][a-z0-9_]{0,62}") || !password.matches("[A-Za-z0-9_-]{8,128}")) {
+            throw new IllegalArgumentException("not a plain login name, or a password outside [A-Za-z0-9_-]{8,128}: " + login);
+        }
+        createDatabase(name);
+        try (Connection admin = DriverManager.getConnection(jdbcUrl(adminDatabase), username, this.password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+            statement.execute("ALTER DATABASE " + name + " OWNER TO " + login);
+            statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            return name;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give PostgreSQL database " + name + " to " + login + ": " + e.getMessage(), e);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://%s:%d/%s".formatted(host, port, database);
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class SharedEnginesTests {
@@ -31,6 +33,27 @@ class SharedEnginesTests {
             inA.execute("CREATE TABLE only_in_a (id int)");
             assertThat(single(inB, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_a'")).isEqualTo("0");
         }
+    }
+
+    @Test
+    void aDatabaseOwnedByALoginOfItsOwnIsThatLoginsAloneAndTheLoginNothingMore() throws Exception {
+        PostgresEngine postgres = SharedEngines.postgres();
+        postgres.createDatabase("owned_a", "owner_a", "secret-a-123");
+        postgres.createDatabase("owned_b", "owner_b", "secret-b-123");
+
+        try (Connection a = DriverManager.getConnection(postgres.jdbcUrl("owned_a"), "owner_a", "secret-a-123");
+                Statement statement = a.createStatement()) {
+            statement.execute("CREATE TABLE t (id int PRIMARY KEY)");
+            statement.execute("INSERT INTO t VALUES (1)");
+            try (ResultSet role = statement.executeQuery(
+                    "SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user")) {
+                role.next();
+                assertThat(List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3))).containsOnly(false);
+            }
+            assertThatExceptionOfType(java.sql.SQLException.class).isThrownBy(() -> statement.execute("CREATE DATABASE sneaky"));
+        }
+        assertThatExceptionOfType(java.sql.SQLException.class).as("another service's database").isThrownBy(() ->
+                DriverManager.getConnection(postgres.jdbcUrl("owned_b"), "owner_a", "secret-a-123").close());
     }
 
     @Test
