@@ -44,7 +44,7 @@ final class ServiceProcess {
     void prepare(Path root, Path logs, Launch launch) throws IOException, InterruptedException {
         Path jar = root.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -Prun -DskipTests package does)");
+            throw new IllegalStateException(jar + " is missing: build first (./run does)");
         }
         Path application = launch.extract(jar);
         log = logs.resolve(name + ".log");
