@@ -1,0 +1,37 @@
+package dev.flotilla.platform;
+
+import java.nio.file.Path;
+
+/**
+ * How the local platform starts.
+ *
+ * @param root the repository, where each service's jar is built
+ * @param data where the engines keep their data between runs ({@code .flotilla/} in the repository,
+ *     git-ignored), with the generated credentials and the services' files
+ * @param logs where each process writes its log
+ * @param fresh delete {@code data} first: start from empty engines and seed the demo data again
+ * @param aot start the services from a JDK 25 ahead-of-time cache, recorded once per build of a service
+ * @param ports where everything listens
+ */
+public record PlatformSettings(Path root, Path data, Path logs, boolean fresh, boolean aot, Ports ports) {
+
+    private static final int AOT_FEATURE = 25;
+
+    /**
+     * From the system properties the run command passes: {@code flotilla.root}, {@code flotilla.data},
+     * {@code flotilla.fresh}, {@code flotilla.aot} (default: on for JDK 25+), {@code flotilla.port.*}.
+     */
+    public static PlatformSettings fromSystemProperties() {
+        Path root = Path.of(System.getProperty("flotilla.root", ".")).toAbsolutePath().normalize();
+        String data = System.getProperty("flotilla.data", "");
+        String aot = System.getProperty("flotilla.aot", "");
+        return new PlatformSettings(root, data.isBlank() ? root.resolve(".flotilla") : Path.of(data).toAbsolutePath(),
+                root.resolve("local-platform/target/logs"), Boolean.getBoolean("flotilla.fresh"),
+                aot.isBlank() ? aotAvailable() : Boolean.parseBoolean(aot) && aotAvailable(), Ports.fromSystemProperties());
+    }
+
+    /** The JDK 25 ahead-of-time cache ({@code -XX:AOTCache}) exists in this JDK. */
+    static boolean aotAvailable() {
+        return Runtime.version().feature() >= AOT_FEATURE;
+    }
+}
