@@ -12,8 +12,8 @@ import java.util.Map;
  * Something to look at once the platform is up, put there over HTTP as any client would: the
  * administrator logs in and creates active products across the top-level categories of the reference
  * data, with stock; a demo customer registers and puts two of them in its cart; the administrator
- * uploads pictures of some products to image-service ({@link DemoImages}). The engines start empty at
- * every run, so this runs once per run.
+ * uploads pictures of some products to image-service ({@link DemoImages}). The engines keep their
+ * data between runs, so this runs on the first start only ({@link Platform}).
  */
 final class DemoData {
 

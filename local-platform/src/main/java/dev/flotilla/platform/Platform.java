@@ -120,7 +120,8 @@ public final class Platform implements AutoCloseable {
         platform.timings.engines = since(launched);
         try {
             platform.startAll(progress);
-        } catch (StartFailure | RuntimeException e) {
+        } catch (Exception e) {
+            // A missing jar, a failed training start, a service not ready: nothing may stay running.
             platform.close();
             throw e;
         }

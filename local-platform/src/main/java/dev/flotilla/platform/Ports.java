@@ -33,9 +33,7 @@ public record Ports(int gateway, int userService, int productService, int orderS
             for (int i = 0; i < DEFAULTS.byName().size(); i++) {
                 sockets.add(new ServerSocket(0));
             }
-            List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
-            return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5),
-                    ports.get(6), ports.get(7), ports.get(8), ports.get(9));
+            return of(sockets.stream().map(ServerSocket::getLocalPort).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("no free local ports", e);
         } finally {
@@ -82,7 +80,11 @@ public record Ports(int gateway, int userService, int productService, int orderS
                 throw new IllegalArgumentException("flotilla.port." + name + " must be a port number, not " + value);
             }
         });
-        List<Integer> p = List.copyOf(ports.values());
+        return of(List.copyOf(ports.values()));
+    }
+
+    /** From the ports in the order of {@link #byName()}. */
+    private static Ports of(List<Integer> p) {
         return new Ports(p.get(0), p.get(1), p.get(2), p.get(3), p.get(4), p.get(5), p.get(6), p.get(7), p.get(8), p.get(9));
     }
 
