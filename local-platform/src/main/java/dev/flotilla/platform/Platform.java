@@ -112,7 +112,10 @@ public final class Platform implements AutoCloseable {
         Platform platform;
         try {
             ServiceEnvironments environments = new ServiceEnvironments(settings.ports(), engines, settings.data());
-            platform = new Platform(settings, secrets, engines, environments.all(secrets.adminPassword()));
+            List<ServiceProcess> services = environments.all(secrets.adminPassword()).stream()
+                    .map(service -> service.withEnvironment(settings.environment().getOrDefault(service.name(), Map.of())))
+                    .toList();
+            platform = new Platform(settings, secrets, engines, services);
         } catch (RuntimeException e) {
             engines.close();
             throw e;

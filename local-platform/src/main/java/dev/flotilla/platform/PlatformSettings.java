@@ -1,6 +1,7 @@
 package dev.flotilla.platform;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * How the local platform starts.
@@ -12,10 +13,27 @@ import java.nio.file.Path;
  * @param fresh delete {@code data} first: start from empty engines and seed the demo data again
  * @param aot start the services from a JDK 25 ahead-of-time cache, recorded once per build of a service
  * @param ports where everything listens
+ * @param environment variables added to a service's environment, by service name: what a test changes
+ *     on purpose (the run command adds none)
  */
-public record PlatformSettings(Path root, Path data, Path logs, boolean fresh, boolean aot, Ports ports) {
+public record PlatformSettings(Path root, Path data, Path logs, boolean fresh, boolean aot, Ports ports,
+        Map<String, Map<String, String>> environment) {
 
     private static final int AOT_FEATURE = 25;
+
+    public PlatformSettings {
+        environment = Map.copyOf(environment);
+        for (String name : environment.keySet()) {
+            if (!ServiceEnvironments.NAMES.contains(name)) {
+                throw new IllegalArgumentException("no process " + name + " in the platform: " + ServiceEnvironments.NAMES);
+            }
+        }
+    }
+
+    /** Every service configured exactly as the run command configures it. */
+    public PlatformSettings(Path root, Path data, Path logs, boolean fresh, boolean aot, Ports ports) {
+        this(root, data, logs, fresh, aot, ports, Map.of());
+    }
 
     /**
      * From the system properties the run command passes: {@code flotilla.root}, {@code flotilla.data},

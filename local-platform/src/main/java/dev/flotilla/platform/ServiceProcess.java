@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,13 @@ final class ServiceProcess {
         this.name = name;
         this.port = port;
         this.environment = Map.copyOf(environment);
+    }
+
+    /** This service with {@code extra} added to its environment (replacing what it names). */
+    ServiceProcess withEnvironment(Map<String, String> extra) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(extra);
+        return new ServiceProcess(name, port, merged);
     }
 
     /** Extracts the jar and records the AOT cache if needed, before any service starts competing for CPU. */
