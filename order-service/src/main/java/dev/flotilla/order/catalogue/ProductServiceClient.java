@@ -116,6 +116,11 @@ final class ProductServiceClient {
             throw new ProductServiceUnavailableException(what + ": user-service refused an access token ("
                     + e.getError().getErrorCode() + ")", RETRY_AFTER_FAILURE, e);
         } catch (RestClientException e) {
+            if (transientCause(e)) {
+                // The answer began and then broke off or stalled (product-service died or was starved while
+                // sending it): as good as no answer, and as safe to retry.
+                throw new TransientFailure(what + ": the answer broke off", e);
+            }
             throw new ProductServiceUnavailableException(what + ": an answer that cannot be read", RETRY_AFTER_FAILURE, e);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -160,5 +161,17 @@ class ProductServiceResilienceTests {
         assertThatThrownBy(() -> client.reservations().confirm("order-1"))
                 .isInstanceOf(ProductServiceUnavailableException.class);
         assertThat(stub.requests("/api/stock")).hasSize(1);
+    }
+
+    @Test
+    void anAnswerThatBreaksOffIsRetriedLikeOneThatNeverCame() {
+        stub.breakOffNext("/api/stock/reservations");
+        ClientAssembly client = ClientAssembly.of(stub, ClientAssembly.properties(stub.baseUrl()), new MutableClock());
+
+        // The retry is safe: the reservation id is the caller's, and product-service answers a retry with the first outcome.
+        Reservation reservation = client.reservations().reserve("order-1", List.of(new ReservationLine(PRODUCT, 1)));
+
+        assertThat(reservation.reservationId()).isEqualTo("order-1");
+        assertThat(stub.requests("/api/stock/reservations")).hasSize(2);
     }
 }

@@ -37,7 +37,9 @@ public final class StubProductService implements AutoCloseable {
             String body) {
     }
 
-    private record Scripted(String pathPrefix, int status, String body, Map<String, String> headers, boolean hang) {
+    /** {@code hang}: no answer at all; {@code breakOff}: the answer's headers and half its body, then nothing more. */
+    private record Scripted(String pathPrefix, int status, String body, Map<String, String> headers, boolean hang,
+            boolean breakOff) {
     }
 
     private final HttpServer server;
@@ -89,7 +91,7 @@ public final class StubProductService implements AutoCloseable {
 
     /** The next request to a path under {@code pathPrefix} gets this answer. */
     public void answerNext(String pathPrefix, int status, String body, Map<String, String> headers) {
-        scripted.add(new Scripted(pathPrefix, status, body, headers, false));
+        scripted.add(new Scripted(pathPrefix, status, body, headers, false, false));
     }
 
     public void answerNext(String pathPrefix, int status) {
@@ -99,8 +101,17 @@ public final class StubProductService implements AutoCloseable {
     /** The next {@code times} requests under {@code pathPrefix} get no answer until the stub closes. */
     public void hang(String pathPrefix, int times) {
         for (int i = 0; i < times; i++) {
-            scripted.add(new Scripted(pathPrefix, 0, "", Map.of(), true));
+            scripted.add(new Scripted(pathPrefix, 0, "", Map.of(), true, false));
         }
+    }
+
+    /**
+     * The next request under {@code pathPrefix} gets the answer it would get, cut off: its status,
+     * headers and half its body, then nothing until the stub closes (a server that died or stalled
+     * while it answered).
+     */
+    public void breakOffNext(String pathPrefix) {
+        scripted.add(new Scripted(pathPrefix, 0, "", Map.of(), false, true));
     }
 
     public void tokenLifetime(long seconds) {
@@ -132,10 +143,12 @@ public final class StubProductService implements AutoCloseable {
         if (next != null && next.hang()) {
             awaitClosing();
             exchange.close();
+        } else if (next != null && next.breakOff()) {
+            answer(exchange, path, body, true);
         } else if (next != null) {
             send(exchange, next.status(), next.body(), next.headers());
         } else {
-            answer(exchange, path, body);
+            answer(exchange, path, body, false);
         }
     }
 
@@ -148,25 +161,26 @@ public final class StubProductService implements AutoCloseable {
         return null;
     }
 
-    private void answer(HttpExchange exchange, String path, String body) throws IOException {
+    private void answer(HttpExchange exchange, String path, String body, boolean breakOff) throws IOException {
         String method = exchange.getRequestMethod();
+
         if (path.equals(TOKEN_PATH)) {
             int n = tokensIssued.incrementAndGet();
-            send(exchange, 200, "{\"access_token\":\"token-%d\",\"token_type\":\"Bearer\",\"expires_in\":%d}"
+            send(exchange, breakOff, 200, "{\"access_token\":\"token-%d\",\"token_type\":\"Bearer\",\"expires_in\":%d}"
                     .formatted(n, tokenLifetimeSeconds), Map.of());
         } else if (path.startsWith("/api/products/") && method.equals("GET")) {
             String product = products.get(path.substring("/api/products/".length()));
-            send(exchange, product == null ? 404 : 200, product == null ? "{\"status\":404}" : product, Map.of());
+            send(exchange, breakOff, product == null ? 404 : 200, product == null ? "{\"status\":404}" : product, Map.of());
         } else if (path.equals("/api/stock/reservations") && method.equals("POST")) {
             String id = body.replaceAll(".*\"reservationId\":\"([^\"]+)\".*", "$1");
-            send(exchange, 201, "{\"reservationId\":\"%s\",\"status\":\"RESERVED\",\"lines\":[],\"expiresAt\":\"%s\",\"shortages\":[]}"
+            send(exchange, breakOff, 201, "{\"reservationId\":\"%s\",\"status\":\"RESERVED\",\"lines\":[],\"expiresAt\":\"%s\",\"shortages\":[]}"
                     .formatted(id, Instant.now().plusSeconds(900)), Map.of());
         } else if (path.endsWith("/confirm")) {
-            send(exchange, 200, "{\"status\":\"CONFIRMED\"}", Map.of());
+            send(exchange, breakOff, 200, "{\"status\":\"CONFIRMED\"}", Map.of());
         } else if (method.equals("DELETE")) {
-            send(exchange, 204, "", Map.of());
+            send(exchange, breakOff, 204, "", Map.of());
         } else {
-            send(exchange, 404, "{\"status\":404}", Map.of());
+            send(exchange, breakOff, 404, "{\"status\":404}", Map.of());
         }
     }
 
@@ -178,8 +192,23 @@ public final class StubProductService implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers)
+    private void send(HttpExchange exchange, int status, String body, Map<String, String> headers)
             throws IOException {
+        send(exchange, false, status, body, headers);
+    }
+
+    private void send(HttpExchange exchange, boolean breakOff, int status, String body, Map<String, String> headers)
+            throws IOException {
+        if (breakOff) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            awaitClosing();
+            exchange.close();
+            return;
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         boolean problem = status >= 400 && !exchange.getRequestURI().getPath().equals(TOKEN_PATH);
         exchange.getResponseHeaders().set("Content-Type", problem ? "application/problem+json" : "application/json");
