@@ -32,7 +32,7 @@ final class RunningPlatform implements ParameterResolver {
      * tests' registrations and logins after a few: these raise them, the only change to the
      * configuration, and only there.
      */
-    private static final Map<String, Map<String, String>> ONE_CLIENT_ADDRESS = Map.of("user-service", Map.of(
+    static final Map<String, Map<String, String>> ONE_CLIENT_ADDRESS = Map.of("user-service", Map.of(
             "FLOTILLA_USER_REGISTRATIONLIMITS_ADDRESSATTEMPTS", "100000",
             "FLOTILLA_USER_LOGINLIMITS_ADDRESSATTEMPTS", "100000"));
 

@@ -260,6 +260,11 @@ public final class Platform implements AutoCloseable {
         return service.awaitReady(http, READY_TIMEOUT);
     }
 
+    /** The JVM options every service runs with. */
+    public List<String> serviceJvmOptions() {
+        return ServiceProcess.JVM_OPTIONS;
+    }
+
     /** The PID of a service's process, to measure it. */
     public long pid(String name) {
         return service(name).pid();

@@ -27,7 +27,7 @@ final class ServiceProcess {
      * of at most 256 MB that starts small (by default it would start at 1/64 of the machine's memory,
      * on most machines the whole 256 MB, young generation touched in full at every cycle).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
             "--enable-native-access=ALL-UNNAMED");
 
     private final String name;
