@@ -260,6 +260,16 @@ public final class Platform implements AutoCloseable {
         return service.awaitReady(http, READY_TIMEOUT);
     }
 
+    /** The environment a process of the platform was started with, exactly as a container would get it. */
+    public Map<String, String> environment(String name) {
+        return service(name).environment();
+    }
+
+    /** The port a process of the platform listens on. */
+    public int port(String name) {
+        return service(name).port();
+    }
+
     /** The JVM options every service runs with. */
     public List<String> serviceJvmOptions() {
         return ServiceProcess.JVM_OPTIONS;
