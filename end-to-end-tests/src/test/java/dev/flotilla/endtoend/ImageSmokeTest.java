@@ -35,6 +35,9 @@ public final class ImageSmokeTest {
     private static final List<String> SERVICES = List.of("user-service", "product-service", "order-service",
             "image-service", "analytics-service", "gateway");
     private static final String USER = "65532:65532";
+    /** The health check docker-compose.yml gives every service: the image has no shell and no curl. */
+    static final List<String> HEALTH_CHECK = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m",
+            "-cp", "/app/libs/*", "dev.flotilla.web.probe.HealthProbe");
     private static final Duration READY_WAIT = Duration.ofSeconds(120);
     /** Environment variables whose value is a file the service writes, or a directory it writes in. */
     private static final Set<String> WRITTEN_FILES = Set.of("FLOTILLA_IMAGE_DB_PATH", "FLOTILLA_ANALYTICS_CACHE_PATH");
@@ -101,6 +104,15 @@ public final class ImageSmokeTest {
                 problem = "its process runs as " + user + ", not " + USER;
             } else if (!readOnly.equals("true")) {
                 problem = "its root filesystem is not read-only";
+            } else if (!service.equals("gateway")) {
+                // compose's health check of the services (docker-compose.yml), from inside the container.
+                List<String> probe = new ArrayList<>(List.of("exec", container));
+                probe.addAll(HEALTH_CHECK);
+                try {
+                    podman(probe.toArray(String[]::new));
+                } catch (IOException e) {
+                    problem = "compose's health check fails in it: " + e.getMessage();
+                }
             }
         }
         podman("stop", container);
