@@ -35,9 +35,6 @@ public final class ImageSmokeTest {
     private static final List<String> SERVICES = List.of("user-service", "product-service", "order-service",
             "image-service", "analytics-service", "gateway");
     private static final String USER = "65532:65532";
-    /** The health check docker-compose.yml gives every service: the image has no shell and no curl. */
-    static final List<String> HEALTH_CHECK = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m",
-            "-cp", "/app/libs/*", "dev.flotilla.web.probe.HealthProbe");
     private static final Duration READY_WAIT = Duration.ofSeconds(120);
     /** Environment variables whose value is a file the service writes, or a directory it writes in. */
     private static final Set<String> WRITTEN_FILES = Set.of("FLOTILLA_IMAGE_DB_PATH", "FLOTILLA_ANALYTICS_CACHE_PATH");
@@ -60,7 +57,8 @@ public final class ImageSmokeTest {
         try (Shop shop = new Shop(Platform.start(settings, System.out::println), data, false)) {
             Platform platform = shop.platform();
             for (String service : SERVICES) {
-                String result = tryImage(platform, service, "localhost/flotilla/" + service + ":" + version, failures);
+                String result = tryImage(platform, service, "localhost/flotilla/" + service + ":" + version,
+                        composeHealthCheck(root), failures);
                 table.add(result);
                 platform.restart(service);
             }
@@ -74,8 +72,8 @@ public final class ImageSmokeTest {
         }
     }
 
-    private static String tryImage(Platform platform, String service, String image, List<String> failures)
-            throws IOException, InterruptedException {
+    private static String tryImage(Platform platform, String service, String image, List<String> healthCheck,
+            List<String> failures) throws IOException, InterruptedException {
         Map<String, String> environment = platform.environment(service);
         String container = "flotilla-smoke-" + service;
         podmanQuietly("rm", "-f", container);
@@ -107,7 +105,7 @@ public final class ImageSmokeTest {
             } else if (!service.equals("gateway")) {
                 // compose's health check of the services (docker-compose.yml), from inside the container.
                 List<String> probe = new ArrayList<>(List.of("exec", container));
-                probe.addAll(HEALTH_CHECK);
+                probe.addAll(healthCheck);
                 try {
                     podman(probe.toArray(String[]::new));
                 } catch (IOException e) {
@@ -128,6 +126,19 @@ public final class ImageSmokeTest {
         podmanQuietly("rm", "-f", container);
         return "%-18s %-10s %-9s %-10s %s".formatted(service, "%.0f MB".formatted(Long.parseLong(size) / 1e6),
                 "%.1f s".formatted(ready.toMillis() / 1000.0), "exit " + exit, problem == null ? "ok" : "FAILED");
+    }
+
+    /**
+     * The health check docker-compose.yml gives the services (the images have no shell or curl), as
+     * the command to run in a container: its {@code test} without the leading {@code CMD}.
+     */
+    static List<String> composeHealthCheck(Path root) throws IOException {
+        String line = Files.readAllLines(root.resolve("docker-compose.yml")).stream()
+                .filter(candidate -> candidate.strip().startsWith("test:") && candidate.contains("HealthProbe")).findFirst()
+                .orElseThrow(() -> new IOException("docker-compose.yml has no health check running HealthProbe"));
+        List<String> test = new ArrayList<>();
+        ShopClient.JSON.readTree(line.substring(line.indexOf('['))).forEach(part -> test.add(part.asString()));
+        return test.subList(1, test.size());
     }
 
     /** The directories the service writes in, by its configuration (the platform's data directory). */
