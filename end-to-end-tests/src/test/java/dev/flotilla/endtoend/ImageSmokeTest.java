@@ -62,6 +62,7 @@ public final class ImageSmokeTest {
                 table.add(result);
                 platform.restart(service);
             }
+            failures.addAll(ComposeNginxCheck.problems(root, platform, root.resolve("end-to-end-tests/target/compose-nginx")));
         }
         System.out.println();
         System.out.printf("%-18s %-10s %-9s %-10s %s%n", "IMAGE", "SIZE", "READY IN", "STOPPED", "RESULT");
