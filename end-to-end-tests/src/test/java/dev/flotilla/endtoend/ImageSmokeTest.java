@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.flotilla.platform.Platform;
-import dev.flotilla.platform.PlatformSettings;
-import dev.flotilla.platform.Ports;
 
 /**
  * Proof that every service's image starts: the local platform runs on its embedded engines, and each
@@ -44,17 +42,14 @@ public final class ImageSmokeTest {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("flotilla.root", "..")).toAbsolutePath().normalize();
+        Path root = Shop.root();
         String version = System.getProperty("image.version", "0.1.0-SNAPSHOT");
         for (String service : SERVICES) {
             podman("load", "-q", "-i", root.resolve(service + "/target/jib-image.tar").toString());
         }
-        Path data = Files.createTempDirectory("flotilla-images-");
-        PlatformSettings settings = new PlatformSettings(root, data, root.resolve("end-to-end-tests/target/image-smoke-logs"),
-                false, false, Ports.free());
         List<String> failures = new ArrayList<>();
         List<String> table = new ArrayList<>();
-        try (Shop shop = new Shop(Platform.start(settings, System.out::println), data, false)) {
+        try (Shop shop = Shop.start("image-smoke-logs")) {
             Platform platform = shop.platform();
             for (String service : SERVICES) {
                 String result = tryImage(platform, service, "localhost/flotilla/" + service + ":" + version,

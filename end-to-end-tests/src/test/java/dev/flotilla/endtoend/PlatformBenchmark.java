@@ -1,7 +1,6 @@
 package dev.flotilla.endtoend;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.flotilla.platform.Platform;
-import dev.flotilla.platform.PlatformSettings;
-import dev.flotilla.platform.Ports;
 
 /**
  * The platform as the run command starts it, measured from outside: checkouts through the gateway by
@@ -43,12 +39,8 @@ public final class PlatformBenchmark {
         int customersPerClient = Integer.getInteger("benchmark.customers-per-client", 2);
         Duration warmUp = Duration.parse("PT" + System.getProperty("benchmark.warm-up", "30s"));
         Duration length = Duration.parse("PT" + System.getProperty("benchmark.duration", "30s"));
-        Path root = Path.of(System.getProperty("flotilla.root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("flotilla-benchmark-");
-        boolean manyAddresses = RunningPlatform.loopbackAliases();
-        PlatformSettings settings = new PlatformSettings(root, data, root.resolve("end-to-end-tests/target/benchmark-logs"),
-                false, false, Ports.free(), manyAddresses ? Map.of() : RunningPlatform.ONE_CLIENT_ADDRESS);
-        try (Shop shop = new Shop(Platform.start(settings, System.out::println), data, manyAddresses)) {
+        try (Shop shop = Shop.start("benchmark-logs")) {
+            Path data = shop.data();
             System.out.printf("platform ready in %.1f s; services with the run command's JVM flags (%s), no AOT cache%n",
                     shop.platform().timings().total().toMillis() / 1000.0, shop.platform().serviceJvmOptions());
             System.out.println("memory after the start: " + Memory.ofPlatform(data));

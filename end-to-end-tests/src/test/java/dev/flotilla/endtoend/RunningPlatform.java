@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-import dev.flotilla.platform.Platform;
-import dev.flotilla.platform.PlatformSettings;
-import dev.flotilla.platform.Ports;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -48,19 +43,12 @@ final class RunningPlatform implements ParameterResolver {
     }
 
     private static Shop start() {
-        boolean manyAddresses = loopbackAliases();
-        Path root = Path.of(System.getProperty("flotilla.root", "..")).toAbsolutePath().normalize();
-        Path target = root.resolve("end-to-end-tests/target");
         try {
-            Path data = Files.createTempDirectory("flotilla-e2e-");
-            PlatformSettings settings = new PlatformSettings(root, data, target.resolve("platform-logs"), false, false,
-                    Ports.free(), manyAddresses ? Map.of() : ONE_CLIENT_ADDRESS);
             long started = System.nanoTime();
-            Platform platform = Platform.start(settings, System.out::println);
-            System.out.printf("platform ready in %.1f s (engines %.1f s), logs in %s%n",
-                    (System.nanoTime() - started) / 1e9, platform.timings().engines().toMillis() / 1000.0,
-                    settings.logs());
-            return new Shop(platform, data, manyAddresses);
+            Shop shop = Shop.start("platform-logs");
+            System.out.printf("platform ready in %.1f s (engines %.1f s), logs in end-to-end-tests/target/platform-logs%n",
+                    (System.nanoTime() - started) / 1e9, shop.platform().timings().engines().toMillis() / 1000.0);
+            return shop;
         } catch (Exception e) {
             throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.flotilla.platform.Platform;
+import dev.flotilla.platform.PlatformSettings;
+import dev.flotilla.platform.Ports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,14 +32,43 @@ final class Shop implements AutoCloseable {
     private final boolean manyAddresses;
     private final AtomicInteger clients = new AtomicInteger();
 
-    Shop(Platform platform, Path data, boolean manyAddresses) {
+    private Shop(Platform platform, Path data, boolean manyAddresses) {
         this.platform = platform;
         this.data = data;
         this.manyAddresses = manyAddresses;
     }
 
+    /** The repository, where the services' jars are built ({@code -Dflotilla.root}, which the build sets). */
+    static Path root() {
+        return Path.of(System.getProperty("flotilla.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Starts the platform exactly as the run command does, on free ports, over an empty data directory
+     * of its own (deleted by {@link #close}), without the AOT cache (recording it costs more than it
+     * saves in one run), each process's log in {@code end-to-end-tests/target/<logs>}.
+     */
+    static Shop start(String logs) throws Exception {
+        boolean manyAddresses = RunningPlatform.loopbackAliases();
+        Path root = root();
+        Path data = Files.createTempDirectory("flotilla-" + logs + "-");
+        PlatformSettings settings = new PlatformSettings(root, data, root.resolve("end-to-end-tests/target").resolve(logs),
+                false, false, Ports.free(), manyAddresses ? Map.of() : RunningPlatform.ONE_CLIENT_ADDRESS);
+        try {
+            return new Shop(Platform.start(settings, System.out::println), data, manyAddresses);
+        } catch (Exception e) {
+            delete(data);
+            throw e;
+        }
+    }
+
     Platform platform() {
         return platform;
+    }
+
+    /** The platform's data directory: the PostgreSQL server's command line names it. */
+    Path data() {
+        return data;
     }
 
     /** A client without an account yet, from an address no other client has (where the machine allows). */
@@ -79,6 +110,10 @@ final class Shop implements AutoCloseable {
     @Override
     public void close() throws IOException {
         platform.close();
+        delete(data);
+    }
+
+    private static void delete(Path data) throws IOException {
         try (Stream<Path> paths = Files.walk(data)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
