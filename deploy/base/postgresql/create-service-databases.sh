@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs once, on an empty data volume (the postgres image's /docker-entrypoint-initdb.d): one database
-# and one login per service that owns one, never the superuser for a service.
+# Runs once, on an empty data volume (the postgres image's /docker-entrypoint-initdb.d; Kubernetes and
+# docker-compose.yml both mount this file): one database and one login per service that owns one,
+# never the superuser for a service.
 set -eu
 create() {
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
