@@ -24,9 +24,6 @@ final class ComposeChecks {
     /** The services' health check: the images have no shell or curl (service-web's HealthProbe). */
     static final List<String> HEALTH_CHECK = List.of("CMD", "java", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
             "-Xmx16m", "-cp", "/app/libs/*", "dev.flotilla.web.probe.HealthProbe");
-    /** Variables whose value is a file the service writes, or a directory it writes in: on a volume. */
-    private static final Set<String> WRITTEN_PATHS = Set.of("FLOTILLA_IMAGE_DB_PATH", "FLOTILLA_ANALYTICS_CACHE_PATH",
-            "FLOTILLA_USER_JWT_KEYDIRECTORY");
     private static final Pattern IMAGE = Pattern.compile("([a-z0-9.-]+)/([a-z0-9-]+):\\$\\{FLOTILLA_VERSION:-([A-Za-z0-9._-]+)}");
     private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?");
     private static final Pattern POM_PROPERTY = Pattern.compile("<(image\\.[a-z.-]+)>([^<]*)</\\1>");
@@ -128,7 +125,7 @@ final class ComposeChecks {
         if (service.get("volumes") instanceof List<?> volumes) {
             volumes.forEach(volume -> volumeTargets.add(volume.toString().split(":")[1]));
         }
-        for (String variable : WRITTEN_PATHS) {
+        for (String variable : ServiceConfiguration.WRITTEN_PATHS) {
             String path = environment.get(variable);
             if (path != null && volumeTargets.stream().noneMatch(target -> path.startsWith(target + "/"))) {
                 problems.add(name + ": " + variable + "=" + path + " is not on a volume, and the root filesystem is read-only");

@@ -29,9 +29,6 @@ final class ManifestChecks {
 
     /** The slowest container start measured on the build machines (README, Measured: 6-21 s). */
     static final int MEASURED_START_SECONDS = 21;
-    /** Variables whose value is a file the service writes, or a directory it writes in. */
-    static final Set<String> WRITTEN_PATHS = Set.of("FLOTILLA_IMAGE_DB_PATH", "FLOTILLA_ANALYTICS_CACHE_PATH",
-            "FLOTILLA_USER_JWT_KEYDIRECTORY");
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "Job");
     private static final Pattern SHUTDOWN = Pattern.compile("timeout-per-shutdown-phase: (\\d+)s");
     private static final Pattern VERSION = Pattern.compile("<artifactId>flotilla</artifactId>\\s*<version>([^<]+)</version>");
@@ -165,7 +162,7 @@ final class ManifestChecks {
                 problems.add(where + ": no writable /tmp");
             }
             environment(container).forEach((variable, value) -> {
-                if (WRITTEN_PATHS.contains(variable) && mounts.entrySet().stream()
+                if (ServiceConfiguration.WRITTEN_PATHS.contains(variable) && mounts.entrySet().stream()
                         .noneMatch(mount -> value.startsWith(mount.getKey() + "/") && writable.contains(mount.getValue()))) {
                     problems.add(where + ": " + variable + "=" + value + " is on no writable volume, and the root filesystem is read-only");
                 }

@@ -27,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 record ServiceConfiguration(String name, int port, Set<String> placeholders, Set<String> properties,
         Set<String> collections) {
 
+    /**
+     * Variables whose value is a file a service writes, or a directory it writes in: with a read-only
+     * root filesystem they must lie on a volume.
+     */
+    static final Set<String> WRITTEN_PATHS = Set.of("FLOTILLA_IMAGE_DB_PATH", "FLOTILLA_ANALYTICS_CACHE_PATH",
+            "FLOTILLA_USER_JWT_KEYDIRECTORY");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern PORT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
