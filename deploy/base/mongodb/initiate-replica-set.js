@@ -6,8 +6,13 @@ if (!(count >= 1)) {
 }
 const hosts = Array.from({ length: count }, (_, n) => `mongodb-${n}.mongodb:27017`);
 
-function direct(host) {
-  return new Mongo(`mongodb://${host}/?directConnection=true&serverSelectionTimeoutMS=2000`).getDB('admin');
+function direct(host, command) {
+  const client = new Mongo(`mongodb://${host}/?directConnection=true&serverSelectionTimeoutMS=2000`);
+  try {
+    return client.getDB('admin').runCommand(command);
+  } finally {
+    client.close();
+  }
 }
 
 function untilTrue(what, attempt) {
@@ -26,23 +31,26 @@ function untilTrue(what, attempt) {
 }
 
 for (const host of hosts) {
-  untilTrue(host, () => direct(host).runCommand({ ping: 1 }).ok === 1);
+  untilTrue(host, () => direct(host, { ping: 1 }).ok === 1);
 }
 
-const first = direct(hosts[0]);
+// mongosh throws on a command that fails: before initiation, replSetGetStatus does.
 let initiated = false;
 try {
-  initiated = first.runCommand({ replSetGetStatus: 1 }).ok === 1;
+  initiated = direct(hosts[0], { replSetGetStatus: 1 }).ok === 1;
 } catch (e) {
   initiated = false;
 }
 if (!initiated) {
   print(`initiating rs0 with ${hosts.join(', ')}`);
-  first.runCommand({ replSetInitiate: { _id: 'rs0', members: hosts.map((host, n) => ({ _id: n, host })) } });
+  direct(hosts[0], { replSetInitiate: { _id: 'rs0', members: hosts.map((host, n) => ({ _id: n, host })) } });
 }
 
-const set = new Mongo(`mongodb://${hosts.join(',')}/?replicaSet=rs0&serverSelectionTimeoutMS=5000`).getDB('admin');
-untilTrue('a primary', () => set.runCommand({ hello: 1 }).isWritablePrimary === true);
+let set;
+untilTrue('a primary', () => {
+  set = set || new Mongo(`mongodb://${hosts.join(',')}/?replicaSet=rs0&serverSelectionTimeoutMS=5000`).getDB('admin');
+  return set.runCommand({ hello: 1 }).isWritablePrimary === true;
+});
 
 // Members the set lacks (the overlay asked for more): one voting member per reconfiguration.
 for (const host of hosts) {
@@ -51,7 +59,8 @@ for (const host of hosts) {
     print(`adding ${host}`);
     config.members.push({ _id: Math.max(...config.members.map((member) => member._id)) + 1, host });
     config.version += 1;
-    untilTrue(`adding ${host}`, () => set.runCommand({ replSetReconfig: config }).ok === 1);
+    // A failure ends the script; the Job runs it again from the set's current configuration.
+    set.runCommand({ replSetReconfig: config });
   }
 }
 print(`rs0 has ${set.runCommand({ replSetGetConfig: 1 }).config.members.length} members`);
