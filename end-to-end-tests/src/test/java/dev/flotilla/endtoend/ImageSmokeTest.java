@@ -60,7 +60,7 @@ public final class ImageSmokeTest {
             failures.addAll(ComposeNginxCheck.problems(root, platform, root.resolve("end-to-end-tests/target/compose-nginx")));
         }
         System.out.println();
-        System.out.printf("%-18s %-10s %-9s %-10s %s%n", "IMAGE", "SIZE", "READY IN", "STOPPED", "RESULT");
+        System.out.printf("%-18s %-10s %-9s %-10s %-10s %s%n", "IMAGE", "SIZE", "READY IN", "MEMORY", "STOPPED", "RESULT");
         table.forEach(System.out::println);
         if (!failures.isEmpty()) {
             failures.forEach(System.err::println);
@@ -91,7 +91,10 @@ public final class ImageSmokeTest {
         String size = podman("image", "inspect", "--format", "{{.Size}}", image).strip();
         String problem = awaitReady(container, platform.port(service));
         Duration ready = Duration.ofNanos(System.nanoTime() - started);
+        String memory = "?";
         if (problem == null) {
+            // The container's memory once ready (its cgroup: heap, metaspace, code cache, threads, page cache).
+            memory = podmanQuietly("stats", "--no-stream", "--format", "{{.MemUsage}}", container).strip().split(" / ")[0];
             String user = podman("top", container, "huser", "hgroup").lines().skip(1).findFirst().orElse("").strip();
             String readOnly = podman("inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", container).strip();
             if (!user.replaceAll("\\s+", ":").equals(USER)) {
@@ -120,8 +123,9 @@ public final class ImageSmokeTest {
                     + podmanQuietly("logs", "--tail", "30", container));
         }
         podmanQuietly("rm", "-f", container);
-        return "%-18s %-10s %-9s %-10s %s".formatted(service, "%.0f MB".formatted(Long.parseLong(size) / 1e6),
-                "%.1f s".formatted(ready.toMillis() / 1000.0), "exit " + exit, problem == null ? "ok" : "FAILED");
+        return "%-18s %-10s %-9s %-10s %-10s %s".formatted(service, "%.0f MB".formatted(Long.parseLong(size) / 1e6),
+                "%.1f s".formatted(ready.toMillis() / 1000.0), memory.length() > 10 ? "?" : memory, "exit " + exit,
+                problem == null ? "ok" : "FAILED");
     }
 
     /**
