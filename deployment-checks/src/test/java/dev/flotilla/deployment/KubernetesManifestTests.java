@@ -76,6 +76,8 @@ class KubernetesManifestTests {
                         "allowPrivilegeEscalation is not false"),
                 arguments("production", "base/image-service/deployment.yaml", "            - name: data\n              mountPath: /var/lib/flotilla\n",
                         "", "FLOTILLA_IMAGE_DB_PATH=/var/lib/flotilla/images.db is on no writable volume"),
+                arguments("production", "base/product-service/deployment.yaml", "            - name: tmp\n              mountPath: /tmp\n", "",
+                        "product-service container product-service: no writable /tmp"),
                 arguments("production", "overlays/production/namespace.yaml", "enforce: restricted", "enforce: baseline",
                         "does not enforce the restricted"),
                 arguments("production", "base/service-defaults.yaml", "      maxUnavailable: 0", "      maxUnavailable: 1",

@@ -160,7 +160,7 @@ final class ManifestChecks {
             for (Object mount : list(container.get("volumeMounts"))) {
                 mounts.put(String.valueOf(map(mount).get("mountPath")), String.valueOf(map(mount).get("name")));
             }
-            if (!writable.contains(mounts.get("/tmp")) && !mounts.isEmpty() && "service".equals(
+            if (!writable.contains(mounts.getOrDefault("/tmp", "")) && "service".equals(
                     map(RouteTable.dig(workload, "spec", "template", "metadata", "labels")).get("app.kubernetes.io/component"))) {
                 problems.add(where + ": no writable /tmp");
             }
@@ -349,7 +349,7 @@ final class ManifestChecks {
         for (Map<String, Object> deployment : all(Set.of("Deployment"))) {
             environment(container(deployment)).forEach((variable, value) -> {
                 if (value.startsWith("mongodb://")) {
-                    Set<String> hosts = new TreeSet<>(List.of(value.substring(10, value.indexOf('/', 10)).split(",")));
+                    Set<String> hosts = new TreeSet<>(List.of(value.substring(10).split("[/?]")[0].split(",")));
                     Set<String> all = new TreeSet<>();
                     for (int n = 0; n < members; n++) {
                         all.add("mongodb-" + n + ".mongodb:27017");
