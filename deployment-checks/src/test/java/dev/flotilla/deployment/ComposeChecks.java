@@ -106,11 +106,7 @@ final class ComposeChecks {
         if (!Files.isRegularFile(root.resolve("service-web/src/main/java/dev/flotilla/web/probe/HealthProbe.java"))) {
             problems.add("service-web has no HealthProbe, which the health checks run");
         }
-        // The readiness group: service-web turns the probes on for every service that uses it.
-        boolean probes = Files.readString(root.resolve(name).resolve("pom.xml")).contains("<artifactId>service-web</artifactId>")
-                && Files.readString(root.resolve("service-web/src/main/java/dev/flotilla/web/observability/ObservabilityDefaults.java"))
-                        .contains("\"management.endpoint.health.probes.enabled\", \"true\"");
-        if (!probes && !Files.readString(root.resolve(name).resolve("src/main/resources/application.yaml")).contains("readiness")) {
+        if (!ServiceConfiguration.hasProbeGroups(root, name)) {
             problems.add(name + ": no readiness group in its configuration, which the health check asks");
         }
 

@@ -218,6 +218,9 @@ final class ManifestChecks {
             problems.add(name + ": a fixed -Xmx; the image sizes the heap by -XX:MaxRAMPercentage");
         }
 
+        if (!ServiceConfiguration.hasProbeGroups(root, name)) {
+            problems.add(name + ": its configuration has no liveness and readiness groups, which the probes ask");
+        }
         checkProbe(name, container, "livenessProbe", "/actuator/health/liveness", ports);
         checkProbe(name, container, "readinessProbe", "/actuator/health/readiness", ports);
         checkProbe(name, container, "startupProbe", "/actuator/health/liveness", ports);

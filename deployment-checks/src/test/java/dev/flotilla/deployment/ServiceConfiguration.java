@@ -79,6 +79,17 @@ record ServiceConfiguration(String name, int port, Set<String> placeholders, Set
         return new ServiceConfiguration(service, Integer.parseInt(port.group(1)), placeholders, properties, collections);
     }
 
+    /**
+     * Whether the service has Actuator's liveness and readiness groups: service-web turns the probes
+     * on for every service that uses it; otherwise its own configuration must.
+     */
+    static boolean hasProbeGroups(Path root, String service) throws IOException {
+        boolean starter = Files.readString(root.resolve(service).resolve("pom.xml")).contains("<artifactId>service-web</artifactId>")
+                && Files.readString(root.resolve("service-web/src/main/java/dev/flotilla/web/observability/ObservabilityDefaults.java"))
+                        .contains("\"management.endpoint.health.probes.enabled\", \"true\"");
+        return starter || Files.readString(root.resolve(service).resolve("src/main/resources/application.yaml")).contains("readiness");
+    }
+
     private static void read(JsonNode metadata, Set<String> properties, Set<String> collections, String prefix) {
         for (JsonNode property : metadata.path("properties")) {
             String name = property.path("name").asString();
