@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,8 @@ final class KubernetesObjects {
     /** Custom resources of the operators the components use. */
     private static final Set<String> CUSTOM_KINDS = Set.of("external-secrets.io/v1/ExternalSecret",
             "keda.sh/v1alpha1/ScaledObject", "keda.sh/v1alpha1/TriggerAuthentication");
+    /** Fields of type Quantity, which the API takes as a number or a string. */
+    private static final Pattern QUANTITY = Pattern.compile("\\.(requests|limits)\\.[^.\\[]+$|\\.sizeLimit$|\\.storage$");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -76,6 +79,7 @@ final class KubernetesObjects {
             try {
                 Object parsed = JSON.convertValue(document, model);
                 unknownFields(parsed, name, problems);
+                coercions(document, JSON.convertValue(parsed, Map.class), name, problems);
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
@@ -121,6 +125,30 @@ final class KubernetesObjects {
                 unknownFields(value, path + "." + decapitalize(getter.getName().substring(3)), problems);
             }
         }
+    }
+
+    /**
+     * A scalar of the wrong kind that the model quietly converted, where the API server would refuse
+     * it: {@code true} or {@code 3} unquoted where the API takes a string (an annotation, a label, an
+     * environment variable's value), {@code "3"} where it takes a number. Quantities take both.
+     */
+    private static void coercions(Object original, Object parsed, String path, List<String> problems) {
+        if (original instanceof Map<?, ?> map && parsed instanceof Map<?, ?> model) {
+            map.forEach((key, value) -> coercions(value, model.get(key), path + "." + key, problems));
+        } else if (original instanceof List<?> list && parsed instanceof List<?> model && list.size() == model.size()) {
+            for (int index = 0; index < list.size(); index++) {
+                coercions(list.get(index), model.get(index), path + "[" + index + "]", problems);
+            }
+        } else if (!scalar(original).isEmpty() && !scalar(parsed).isEmpty() && !scalar(original).equals(scalar(parsed))
+                && !QUANTITY.matcher(path).find()) {
+            problems.add(path + ": a " + scalar(original) + " where the API takes a " + scalar(parsed)
+                    + (parsed instanceof String ? " (quote it)" : ""));
+        }
+    }
+
+    /** The kind of a scalar as YAML wrote it or the model holds it; empty for anything else (IntOrString, maps, lists). */
+    private static String scalar(Object value) {
+        return value instanceof String ? "string" : value instanceof Number ? "number" : value instanceof Boolean ? "boolean" : "";
     }
 
     private static String decapitalize(String name) {
