@@ -52,14 +52,13 @@ final class ComposeChecks {
     List<String> problems() throws IOException {
         problems.clear();
         Map<String, Map<String, Object>> services = services();
-        Map<String, String> rootProperties = pomProperties(Files.readString(root.resolve("pom.xml")));
         for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
             String name = entry.getKey();
             Map<String, Object> service = entry.getValue();
             String image = String.valueOf(service.get("image"));
             // A service of the platform: named after its module (nginx, the gateway of compose, is not the gateway module).
             if (Files.isRegularFile(root.resolve(name).resolve("pom.xml"))) {
-                checkService(name, service, rootProperties);
+                checkService(name, service);
             }
             checkCommon(name, service, services.keySet());
         }
@@ -68,7 +67,7 @@ final class ComposeChecks {
         return List.copyOf(problems);
     }
 
-    private void checkService(String name, Map<String, Object> service, Map<String, String> rootProperties) throws IOException {
+    private void checkService(String name, Map<String, Object> service) throws IOException {
         ServiceConfiguration configuration = ServiceConfiguration.of(root, name);
         Map<String, String> pom = pomProperties(Files.readString(root.resolve(name).resolve("pom.xml")));
 
@@ -76,12 +75,12 @@ final class ComposeChecks {
         if (!image.matches()) {
             problems.add(name + ": image " + service.get("image") + " is not <repository>/<service>:${FLOTILLA_VERSION:-<tag>}");
         } else {
-            if (!image.group(1).equals(rootProperties.get("image.repository")) || !image.group(2).equals(name)) {
-                problems.add(name + ": image " + image.group(1) + "/" + image.group(2) + ", but Jib builds "
-                        + rootProperties.get("image.repository") + "/" + name);
+            JibImages jib = JibImages.of(root);
+            if (!(image.group(1) + "/" + image.group(2)).equals(jib.name(name))) {
+                problems.add(name + ": image " + image.group(1) + "/" + image.group(2) + ", but Jib builds " + jib.name(name));
             }
-            if (!Set.of("latest", "0.1.0-SNAPSHOT").contains(image.group(3))) {
-                problems.add(name + ": default tag " + image.group(3) + " is none of Jib's (latest, the project version)");
+            if (!jib.tags().contains(image.group(3))) {
+                problems.add(name + ": default tag " + image.group(3) + " is none of Jib's " + jib.tags());
             }
         }
 

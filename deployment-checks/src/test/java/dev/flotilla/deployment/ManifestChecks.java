@@ -34,8 +34,6 @@ final class ManifestChecks {
     private static final String BODY_SIZE = "nginx.org/client-max-body-size";
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "Job");
     private static final Pattern SHUTDOWN = Pattern.compile("timeout-per-shutdown-phase: (\\d+)s");
-    private static final Pattern VERSION = Pattern.compile("<artifactId>flotilla</artifactId>\\s*<version>([^<]+)</version>");
-    private static final Pattern IMAGE_REPOSITORY = Pattern.compile("<image\\.repository>([^<]+)</image\\.repository>");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgG])[bB]?");
     /** Connections the platform makes that no service's configuration names. */
     private static final Set<String> INFRASTRUCTURE = Set.of("mongodb->mongodb:27017", "mongodb-replica-set->mongodb:27017",
@@ -185,17 +183,16 @@ final class ManifestChecks {
         Map<String, Object> container = map(list(pod.get("containers")).getFirst());
 
         String image = String.valueOf(container.get("image"));
-        String repository = match(IMAGE_REPOSITORY, Files.readString(root.resolve("pom.xml")));
-        String version = match(VERSION, Files.readString(root.resolve("pom.xml")));
+        JibImages jib = JibImages.of(root);
         int colon = image.lastIndexOf(':');
         String imageName = colon < 0 ? image : image.substring(0, colon);
         String tag = colon < 0 ? "" : image.substring(colon + 1);
         // Jib's name, from a registry of the overlay's choice or none.
-        if (!imageName.equals(repository + "/" + name) && !imageName.endsWith("/" + repository + "/" + name)) {
-            problems.add(name + ": image " + imageName + ", but Jib builds " + repository + "/" + name);
+        if (!jib.isImageOf(imageName, name)) {
+            problems.add(name + ": image " + imageName + ", but Jib builds " + jib.name(name));
         }
-        if (!Set.of("latest", version).contains(tag)) {
-            problems.add(name + ": image tag " + tag + " is none of Jib's (latest, " + version + ")");
+        if (!jib.tags().contains(tag)) {
+            problems.add(name + ": image tag " + tag + " is none of Jib's " + jib.tags());
         }
 
         Map<String, Integer> ports = new HashMap<>();

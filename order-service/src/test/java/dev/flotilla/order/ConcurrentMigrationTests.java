@@ -1,13 +1,8 @@
 package dev.flotilla.order;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import dev.flotilla.testing.Concurrently;
 import dev.flotilla.testing.PostgresEngine;
 import dev.flotilla.testing.SharedEngines;
 import org.flywaydb.core.Flyway;
@@ -30,25 +25,13 @@ class ConcurrentMigrationTests {
     void replicasStartingTogetherApplyEachMigrationOnce() throws Exception {
         PostgresEngine postgres = SharedEngines.postgres();
         String database = postgres.createDatabase("concurrent_migrations_" + System.nanoTime());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> replicas = new ArrayList<>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(REPLICAS)) {
-            for (int replica = 0; replica < REPLICAS; replica++) {
-                Callable<Integer> migrate = () -> {
-                    Flyway flyway = Flyway.configure()
-                            .dataSource(new DriverManagerDataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password()))
-                            .locations("classpath:db/migration").load();
-                    start.await();
-                    return flyway.migrate().migrationsExecuted;
-                };
-                replicas.add(threads.submit(migrate));
-            }
-            start.countDown();
-        }
-        int executed = 0;
-        for (Future<Integer> replica : replicas) {
-            executed += replica.get();
-        }
+        List<Integer> executedByReplica = Concurrently.runTogether(REPLICAS, () -> {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(new DriverManagerDataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password()))
+                    .locations("classpath:db/migration").load();
+            return () -> flyway.migrate().migrationsExecuted;
+        });
+        int executed = executedByReplica.stream().mapToInt(Integer::intValue).sum();
 
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password()));
         List<String> versions = jdbc.queryForList(
