@@ -27,8 +27,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class ManifestChecks {
 
-    /** The slowest container start measured on the build machines (README, Measured: 6 to 21 s). */
-    static final int MEASURED_START_SECONDS = 21;
+    /** The slowest container start measured on the build machines (README, Measured: 6 to 25 s). */
+    static final int MEASURED_START_SECONDS = 25;
     /** NGINX Ingress Controller: its namespace, which the NetworkPolicies admit, and its body-size annotation. */
     static final String INGRESS_NAMESPACE = "nginx-ingress";
     private static final String BODY_SIZE = "nginx.org/client-max-body-size";
