@@ -14,12 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Customers buying one product over and over, each in a thread of its own, as long as the test wants:
  * put a unit in the cart, check out with a new Idempotency-Key, and, when the answer says to try
- * again later ({@code Retry-After}), send the same checkout again until it is answered for good. Every
- * answer is recorded with when it came, and every order placed with its key.
+ * again later ({@code Retry-After}), send the same checkout again until it is answered for good; then
+ * a short pause before the next purchase. Every answer is recorded with when it came, and every order
+ * placed with its key.
+ *
+ * <p>The pause bounds what the load buys: at most {@link #MAX_ORDERS_PER_SECOND_PER_CUSTOMER} orders a
+ * second per customer, however fast the platform answers, so a test can give the product more stock
+ * than its longest run can sell (see {@link #enoughStockFor}).
  */
 final class CheckoutLoad implements AutoCloseable {
 
     private static final Duration PAUSE_AFTER_REFUSAL = Duration.ofMillis(500);
+    private static final Duration PAUSE_BETWEEN_PURCHASES = Duration.ofMillis(100);
+    static final long MAX_ORDERS_PER_SECOND_PER_CUSTOMER = Duration.ofSeconds(1).dividedBy(PAUSE_BETWEEN_PURCHASES);
     /** After stop: how long a customer may keep retrying the checkout it has in hand. */
     private static final Duration FINISH_WAIT = Duration.ofSeconds(60);
 
@@ -59,6 +66,7 @@ final class CheckoutLoad implements AutoCloseable {
                 ShopClient.Answer checkout = retried("checkout", () -> customer.checkout(key));
                 assertThat(checkout.status()).as("checkout: %s", checkout).isEqualTo(201);
                 placed.add(new Placed(customer, key, checkout.json().get("id").asString()));
+                Thread.sleep(PAUSE_BETWEEN_PURCHASES.toMillis());
             }
         } catch (Throwable e) {
             failures.add(e);
@@ -86,6 +94,11 @@ final class CheckoutLoad implements AutoCloseable {
             }
             Thread.sleep(PAUSE_AFTER_REFUSAL.toMillis());
         }
+    }
+
+    /** Stock that {@code customers} buying for {@code longestRun} cannot sell out. */
+    static long enoughStockFor(int customers, Duration longestRun) {
+        return customers * MAX_ORDERS_PER_SECOND_PER_CUSTOMER * longestRun.toSeconds();
     }
 
     /** Waits until at least {@code count} orders are placed in all. */

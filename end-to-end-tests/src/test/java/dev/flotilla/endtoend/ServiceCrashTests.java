@@ -26,9 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceCrashTests {
 
     private static final int CUSTOMERS = 6;
-    private static final long STOCK = 1_000;
     private static final Duration DOWN_FOR = Duration.ofSeconds(4);
     private static final Duration ORDERS_WAIT = Duration.ofSeconds(90);
+    /**
+     * Longer than a test here can run: three waits for orders, the pause while a service is down and
+     * the platform's 180 s restart timeout. The load must not sell out, whatever the machine's speed:
+     * a sold-out product would answer 409, which no test here is about.
+     */
+    private static final Duration LONGEST_RUN = ORDERS_WAIT.multipliedBy(3).plus(DOWN_FOR).plusSeconds(180);
+    private static final long STOCK = CheckoutLoad.enoughStockFor(CUSTOMERS, LONGEST_RUN);
 
     private static Shop shop;
     private static ShopClient admin;
